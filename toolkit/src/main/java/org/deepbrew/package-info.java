@@ -1,0 +1,2 @@
+/** DeepBrew's toolkit: the helper APIs the tutorial notebooks use. */
+package org.deepbrew;
