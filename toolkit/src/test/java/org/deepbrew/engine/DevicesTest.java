@@ -1,0 +1,40 @@
+package org.deepbrew.engine;
+
+import ai.djl.Device;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DevicesTest {
+    @Test
+    void defaultsToGpuWhenPresentElseCpu() {
+        assertEquals(Device.cpu(), Devices.choose(null, 0));
+        assertEquals(Device.gpu(0), Devices.choose("", 2));
+    }
+
+    @Test
+    void overrideSelectsDevice() {
+        assertEquals(Device.cpu(), Devices.choose("CPU", 4));
+        assertEquals(Device.gpu(0), Devices.choose("gpu", 1));
+        assertEquals(Device.gpu(1), Devices.choose(" gpu1 ", 2));
+    }
+
+    @Test
+    void badOverrideExplainsItself() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Devices.choose("gpu", 0));
+        assertTrue(e.getMessage().contains("sees 0 GPU"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Devices.choose("tpu", 0));
+        assertTrue(e.getMessage().contains("cpu, gpu or gpu<N>"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Devices.choose("gpu3", 2));
+        assertThrows(IllegalArgumentException.class, () -> Devices.choose("gpux", 2));
+    }
+
+    @Test
+    void allStartsWithCpuAndDescribeNamesEngine() {
+        assertEquals(Device.cpu(), Devices.all().get(0));
+        String d = EngineInfo.describe();
+        assertTrue(d.contains("MXNet"), d);
+        assertTrue(d.contains("cpu()"), d);
+        assertTrue(d.contains("oneDNN"), d);
+    }
+}
