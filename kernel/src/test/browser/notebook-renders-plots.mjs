@@ -113,7 +113,9 @@ async function main() {
 
   log(`starting Jupyter Notebook on port ${port}`);
   const server = spawn(PYTHON, ['-m', 'notebook', '--no-browser', '--ip=127.0.0.1', `--port=${port}`,
-    '--port-retries=0', `--NotebookApp.token=${token}`, `--notebook-dir=${notebooks}`], {
+    '--port-retries=0', `--NotebookApp.token=${token}`, `--notebook-dir=${notebooks}`,
+    // Containers and CI often run as root; the server refuses that unless told it is deliberate.
+    ...(process.getuid && process.getuid() === 0 ? ['--allow-root'] : [])], {
     detached: true, // its own process group, so the whole server goes down with one signal
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
