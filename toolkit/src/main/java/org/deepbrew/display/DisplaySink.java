@@ -17,4 +17,13 @@ public interface DisplaySink {
 
     /** Replaces, in place, the output that was shown under {@code displayId}. */
     void update(MimeBundle bundle, String displayId);
+
+    /**
+     * Whether this sink shows rich outputs (HTML, images) that can be replaced in place. Progress
+     * bars and live charts update less often on a sink that only prints text, so that a console
+     * is not flooded.
+     */
+    default boolean showsRichOutput() {
+        return true;
+    }
 }
