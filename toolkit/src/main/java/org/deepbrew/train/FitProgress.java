@@ -4,8 +4,11 @@ package org.deepbrew.train;
 public final class FitProgress {
     private FitProgress() {}
 
-    /** Console lines: one per epoch, at most one batch line every 10 seconds. */
+    /**
+     * A progress bar and live chart where output is rich (Jupyter); console lines (one per epoch,
+     * at most one batch line every 10 seconds) elsewhere.
+     */
     public static FitListener auto() {
-        return new ConsoleProgress();
+        return org.deepbrew.display.Display.sink().showsRichOutput() ? new LiveProgress() : new ConsoleProgress();
     }
 }
