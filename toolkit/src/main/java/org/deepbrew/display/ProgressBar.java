@@ -49,7 +49,7 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
      */
     public ProgressBar() {
         this.sink = Display.sink();
-        this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS, this::publish);
+        this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS, false, this::publish);
     }
 
     /** Shows a new bar at 0 of {@code total} (0 or less: unknown total). */
