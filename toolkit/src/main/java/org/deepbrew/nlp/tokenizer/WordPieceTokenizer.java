@@ -70,6 +70,21 @@ public final class WordPieceTokenizer {
         }
     }
 
+    /** Reads a {@code vocab.txt}: one token per line, the line number (from 0) being its id. */
+    public static WordPieceTokenizer fromVocabulary(java.nio.file.Path file) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, Integer> vocab = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            vocab.putIfAbsent(lines.get(i), i);
+        }
+        return new WordPieceTokenizer(vocab, 100);
+    }
+
+    /** Writes the vocabulary as {@code vocab.txt}, one token per line in id order. */
+    public void saveVocabulary(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.write(file, tokens, StandardCharsets.UTF_8);
+    }
+
     private int special(String token) {
         Integer id = vocabulary.get(token);
         if (id == null) {
