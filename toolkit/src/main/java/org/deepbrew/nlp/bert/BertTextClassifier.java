@@ -162,7 +162,7 @@ public final class BertTextClassifier implements AutoCloseable {
                 for (int from = 0; from < order.size(); from += settings.batchSize()) {
                     List<LabeledText> part = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
                     step++;
-                    float loss = trainStep(trainer, part, settings.clipNorm());
+                    float loss = trainStep(trainer, part, settings);
                     sequences += part.size();
                     losses.add(loss);
                     listener.onStep(step, totalSteps, loss, schedule.getNewValue(step));
@@ -176,9 +176,10 @@ public final class BertTextClassifier implements AutoCloseable {
         return new TrainingRun(List.copyOf(losses), List.copyOf(accuracies), sequences, seconds);
     }
 
-    private float trainStep(Trainer trainer, List<LabeledText> part, float clipNorm) {
+    private float trainStep(Trainer trainer, List<LabeledText> part, FineTuning settings) {
         try (NDManager batchManager = trainer.getManager().newSubManager()) {
-            Batch batch = tokenizer.batch(part.stream().map(LabeledText::text).toList(), maxLength);
+            List<String> texts = part.stream().map(LabeledText::text).toList();
+            Batch batch = settings.padToMaxLength() ? tokenizer.batchFixed(texts, maxLength) : tokenizer.batch(texts, maxLength);
             NDList inputs = batch.toNDList(batchManager);
             NDArray labels = batchManager.create(part.stream().mapToInt(LabeledText::label).toArray())
                     .toType(DataType.FLOAT32, false);
@@ -189,7 +190,7 @@ public final class BertTextClassifier implements AutoCloseable {
                 loss = lossValue.getFloat();
                 collector.backward(lossValue);
             }
-            GradientClipping.clipGlobalNorm(classifier, clipNorm);
+            GradientClipping.clipGlobalNorm(classifier, settings.clipNorm());
             trainer.step();
             return loss;
         }

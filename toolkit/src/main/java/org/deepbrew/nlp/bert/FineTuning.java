@@ -10,7 +10,7 @@ package org.deepbrew.nlp.bert;
  * }</pre>
  */
 public record FineTuning(int epochs, int batchSize, float learningRate, float warmupFraction, float weightDecay,
-                         float clipNorm, long seed) {
+                         float clipNorm, long seed, boolean padToMaxLength) {
 
     public FineTuning {
         if (epochs <= 0 || batchSize <= 0) {
@@ -37,6 +37,7 @@ public record FineTuning(int epochs, int batchSize, float learningRate, float wa
         private float weightDecay = 0.01f;
         private float clipNorm = 1f;
         private long seed = 42;
+        private boolean padToMaxLength;
 
         public Builder epochs(int v) {
             epochs = v;
@@ -74,8 +75,15 @@ public record FineTuning(int epochs, int batchSize, float learningRate, float wa
             return this;
         }
 
+        /** Pads every batch to the classifier's maxLength instead of its longest text (for fair timing). */
+        public Builder padToMaxLength(boolean v) {
+            padToMaxLength = v;
+            return this;
+        }
+
         public FineTuning build() {
-            return new FineTuning(epochs, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, seed);
+            return new FineTuning(epochs, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, seed,
+                    padToMaxLength);
         }
     }
 }
