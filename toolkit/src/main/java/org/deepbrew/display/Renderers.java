@@ -29,6 +29,7 @@ public final class Renderers {
     static {
         register(Displayable.class, Displayable::toMimeBundle);
         registerIfPresent("tech.tablesaw.api.Table", "org.deepbrew.display.TableRenderer");
+        registerIfPresent("tech.tablesaw.columns.Column", "org.deepbrew.display.ColumnRenderer");
         registerIfPresent("tech.tablesaw.plotly.components.Figure", "org.deepbrew.display.PlotlyFigureRenderer");
         registerIfPresent("org.knowm.xchart.internal.chartpart.Chart", "org.deepbrew.display.ChartRenderer");
         registerIfPresent("java.awt.image.BufferedImage", "org.deepbrew.display.BufferedImageRenderer");
