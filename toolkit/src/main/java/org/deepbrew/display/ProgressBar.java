@@ -333,6 +333,6 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
         if (rate < 1) {
             return TextForms.number(roundForDisplay(1 / rate)) + " s/it";
         }
-        return TextForms.number(roundForDisplay(rate)) + "/s";
+        return (rate >= 100 ? TextForms.count(Math.round(rate)) : TextForms.number(roundForDisplay(rate))) + "/s";
     }
 }
