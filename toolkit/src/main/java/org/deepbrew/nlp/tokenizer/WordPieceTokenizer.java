@@ -70,6 +70,39 @@ public final class WordPieceTokenizer {
         }
     }
 
+    /**
+     * A tokenizer that keeps only the special tokens and the tokens {@code texts} use, renumbered
+     * from 0: a small vocabulary for pretraining a small model. Words of {@code texts} split exactly
+     * as before; other words may fall back to [UNK] more often.
+     */
+    public WordPieceTokenizer restrictTo(java.util.Collection<String> texts) {
+        java.util.LinkedHashSet<String> kept = new java.util.LinkedHashSet<>(
+                List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
+        for (String text : texts) {
+            kept.addAll(tokenize(text));
+        }
+        Map<String, Integer> vocab = new HashMap<>();
+        for (String token : kept) {
+            vocab.put(token, vocab.size());
+        }
+        return new WordPieceTokenizer(vocab, maxCharsPerWord);
+    }
+
+    /** Reads a {@code vocab.txt}: one token per line, the line number (from 0) being its id. */
+    public static WordPieceTokenizer fromVocabulary(java.nio.file.Path file) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, Integer> vocab = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            vocab.putIfAbsent(lines.get(i), i);
+        }
+        return new WordPieceTokenizer(vocab, 100);
+    }
+
+    /** Writes the vocabulary as {@code vocab.txt}, one token per line in id order. */
+    public void saveVocabulary(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.write(file, tokens, StandardCharsets.UTF_8);
+    }
+
     private int special(String token) {
         Integer id = vocabulary.get(token);
         if (id == null) {
