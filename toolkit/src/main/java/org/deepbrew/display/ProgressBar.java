@@ -49,7 +49,7 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
      */
     public ProgressBar() {
         this.sink = Display.sink();
-        this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS, this::publish);
+        this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS, false, this::publish);
     }
 
     /** Shows a new bar at 0 of {@code total} (0 or less: unknown total). */
@@ -333,6 +333,6 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
         if (rate < 1) {
             return TextForms.number(roundForDisplay(1 / rate)) + " s/it";
         }
-        return TextForms.number(roundForDisplay(rate)) + "/s";
+        return (rate >= 100 ? TextForms.count(Math.round(rate)) : TextForms.number(roundForDisplay(rate))) + "/s";
     }
 }
