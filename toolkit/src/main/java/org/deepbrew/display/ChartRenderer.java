@@ -11,16 +11,23 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * Shows an XChart chart (XYChart, CategoryChart, PieChart, HeatMapChart, ...) as
  * {@code image/png}, plus {@code image/svg+xml} (sharp at any zoom) when XChart's vector encoder
- * library, VectorGraphics2D, is on the class path; the text form is the chart's title.
+ * library, VectorGraphics2D, is on the class path and the SVG stays under
+ * {@value #MAX_SVG_CHARS} characters (a chart of thousands of points makes a large SVG that slows
+ * the page and bloats saved notebooks; PNG alone is better then). The text form is the title.
  */
 public final class ChartRenderer implements Renderer<Chart<?, ?>> {
+    /** Larger SVGs are left out. */
+    public static final int MAX_SVG_CHARS = 300_000;
     private static final boolean SVG_AVAILABLE = classPresent("de.erichseifert.vectorgraphics2d.VectorGraphics2D");
 
     @Override
     public MimeBundle render(Chart<?, ?> chart) {
         MimeBundle bundle = png(chart);
         if (SVG_AVAILABLE) {
-            bundle.with("image/svg+xml", svg(chart));
+            String svg = svg(chart);
+            if (svg.length() <= MAX_SVG_CHARS) {
+                bundle.with("image/svg+xml", svg);
+            }
         }
         return bundle;
     }

@@ -24,7 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>Redraws are throttled to at most one a second (one every {@value #CONSOLE_INTERVAL_MS} ms on
  * a console, where the text form lists the latest value of each series); {@link #finish()} always
- * draws the final state. Thread-safe.
+ * draws the final state. Drawing happens on a background thread, so adding a point never waits
+ * for a chart to be encoded; {@code finish()} draws in the caller. Thread-safe.
  */
 public final class LiveChart implements AutoCloseable, Displayable {
     static final long NOTEBOOK_INTERVAL_MS = 1000;
@@ -49,7 +50,7 @@ public final class LiveChart implements AutoCloseable, Displayable {
         this.yLabel = yLabel == null ? "" : yLabel;
         this.sink = Display.sink();
         this.displayId = Display.newDisplayId("chart");
-        this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS, this::redraw);
+        this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS, true, this::redraw);
         sink.display(toMimeBundle(), displayId);
     }
 

@@ -1,5 +1,8 @@
 package org.deepbrew.display;
 
+import ai.djl.util.Progress;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,38 +21,80 @@ import java.util.Map;
  * every {@value #CONSOLE_INTERVAL_MS} ms on a console. Reaching the total and {@link #close()}
  * always show the final state. All methods are thread-safe. A total of 0 or less means unknown:
  * the bar then shows count, rate and elapsed time only.
+ *
+ * <p>It is also a DJL {@link Progress}, so DJL's downloads and data-set preparation report to it:
+ * {@code dataset.prepare(new ProgressBar())}. Each DJL {@code reset(...)} starts a new bar.
  */
-public final class ProgressBar implements AutoCloseable, Displayable {
+public final class ProgressBar implements AutoCloseable, Displayable, Progress {
     static final long NOTEBOOK_INTERVAL_MS = 250;
     static final long CONSOLE_INTERVAL_MS = 3000;
     private static final int TEXT_BAR_WIDTH = 24;
 
-    private final String label;
-    private final String displayId;
     private final DisplaySink sink;
     private final Throttle throttle;
-    private final long startNanos = System.nanoTime();
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private String label = "";
+    private String displayId;
+    private long startNanos;
     private long total;
     private long count;
     private String message = "";
-    private final Map<String, Object> metrics = new LinkedHashMap<>();
     private long endNanos;
     private boolean closed;
     private boolean finishedShown;
 
-    private ProgressBar(String label, long total) {
-        this.label = label == null ? "" : label;
-        this.total = total;
+    /**
+     * A bar that appears when DJL (or a caller) starts it with {@link #reset(String, long, String)},
+     * {@link #start(long)} or a first step.
+     */
+    public ProgressBar() {
         this.sink = Display.sink();
-        this.displayId = Display.newDisplayId("progress");
-        this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS,
-                () -> sink.update(toMimeBundle(), displayId));
-        sink.display(toMimeBundle(), displayId);
+        this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS, false, this::publish);
     }
 
     /** Shows a new bar at 0 of {@code total} (0 or less: unknown total). */
     public static ProgressBar create(String label, long total) {
-        return new ProgressBar(label, total);
+        ProgressBar bar = new ProgressBar();
+        bar.reset(label, total, null);
+        return bar;
+    }
+
+    /**
+     * Iterates over {@code items} with a bar that steps once per item and closes after the last.
+     *
+     * <pre>{@code
+     * for (Path file : ProgressBar.over("Reading", files)) { ... }
+     * }</pre>
+     */
+    public static <T> Iterable<T> over(String label, Collection<T> items) {
+        return () -> {
+            ProgressBar bar = create(label, items.size());
+            Iterator<T> it = items.iterator();
+            return new Iterator<>() {
+                private boolean started;
+
+                @Override
+                public boolean hasNext() {
+                    boolean more = it.hasNext();
+                    if (!more) {
+                        if (started) {
+                            bar.step();
+                        }
+                        bar.close();
+                    }
+                    return more;
+                }
+
+                @Override
+                public T next() {
+                    if (started) {
+                        bar.step();
+                    }
+                    started = true;
+                    return it.next();
+                }
+            };
+        };
     }
 
     /** Advances by one. */
@@ -61,6 +106,10 @@ public final class ProgressBar implements AutoCloseable, Displayable {
     public ProgressBar step(long n) {
         boolean reachedTotal;
         synchronized (this) {
+            showIfNew();
+            if (closed) {
+                return this;
+            }
             count += n;
             reachedTotal = total > 0 && count >= total && !finishedShown;
             if (reachedTotal) {
@@ -108,11 +157,12 @@ public final class ProgressBar implements AutoCloseable, Displayable {
         return this;
     }
 
-    /** Shows the final state and stops the clock. Further calls are ignored. */
+    /** Shows the final state and stops the clock. Further steps are ignored until a DJL reset. */
     @Override
     public void close() {
         synchronized (this) {
-            if (closed) {
+            if (closed || displayId == null) {
+                closed = true;
                 return;
             }
             closed = true;
@@ -123,8 +173,55 @@ public final class ProgressBar implements AutoCloseable, Displayable {
         throttle.flush();
     }
 
-    /** The id of the output this bar updates. */
-    public String displayId() {
+    /** Starts a new bar (a new output) labelled {@code message}, out of {@code max}. */
+    @Override
+    public void reset(String message, long max, String trailingMessage) {
+        close();
+        synchronized (this) {
+            label = message == null ? "" : message;
+            total = max;
+            count = 0;
+            this.message = trailingMessage == null ? "" : trailingMessage;
+            metrics.clear();
+            endNanos = 0;
+            closed = false;
+            finishedShown = false;
+            displayId = null;
+            showIfNew();
+        }
+    }
+
+    /** DJL: starts counting from {@code initialProgress}. */
+    @Override
+    public void start(long initialProgress) {
+        set(initialProgress);
+    }
+
+    /** DJL: the task is done; same as {@link #close()}. */
+    @Override
+    public void end() {
+        close();
+    }
+
+    /** DJL: advances by {@code increment}. */
+    @Override
+    public void increment(long increment) {
+        step(increment);
+    }
+
+    /** DJL: sets the count and the message. */
+    @Override
+    public void update(long progress, String text) {
+        if (text != null) {
+            synchronized (this) {
+                message = text;
+            }
+        }
+        set(progress);
+    }
+
+    /** The id of the output this bar updates ({@code null} before it is first shown). */
+    public synchronized String displayId() {
         return displayId;
     }
 
@@ -138,9 +235,30 @@ public final class ProgressBar implements AutoCloseable, Displayable {
         return total;
     }
 
+    private void showIfNew() {
+        if (displayId == null) {
+            displayId = Display.newDisplayId("progress");
+            startNanos = System.nanoTime();
+            closed = false;
+            sink.display(toMimeBundle(), displayId);
+        }
+    }
+
+    private void publish() {
+        MimeBundle bundle;
+        String id;
+        synchronized (this) {
+            bundle = toMimeBundle();
+            id = displayId;
+        }
+        if (id != null) {
+            sink.update(bundle, id);
+        }
+    }
+
     private void refresh(boolean now) {
         synchronized (this) {
-            if (closed) {
+            if (closed || displayId == null) {
                 return;
             }
         }
@@ -215,6 +333,6 @@ public final class ProgressBar implements AutoCloseable, Displayable {
         if (rate < 1) {
             return TextForms.number(roundForDisplay(1 / rate)) + " s/it";
         }
-        return TextForms.number(roundForDisplay(rate)) + "/s";
+        return (rate >= 100 ? TextForms.count(Math.round(rate)) : TextForms.number(roundForDisplay(rate))) + "/s";
     }
 }

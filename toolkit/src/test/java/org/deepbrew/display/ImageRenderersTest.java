@@ -110,4 +110,17 @@ class ImageRenderersTest {
             assertTrue(e.getMessage().contains("(H, W)"));
         }
     }
+
+    @Test
+    void chartsWithThousandsOfPointsKeepOnlyThePng() {
+        double[] x = new double[5000];
+        double[] y = new double[5000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = Math.sin(i / 30.0);
+        }
+        MimeBundle bundle = Display.render(Plots.line("many points", x, y));
+        assertTrue(bundle.has("image/png"));
+        assertTrue(!bundle.has("image/svg+xml"), "a huge SVG is left out");
+    }
 }

@@ -102,4 +102,39 @@ class ProgressBarTest {
         assertTrue(sink.last().bundle().plainText().contains("100%"), sink.last().bundle().plainText());
         assertTrue(sink.updates() <= 10, "updates: " + sink.updates());
     }
+
+    @Test
+    void djlProgressCallsDriveTheBarAndEachResetStartsANewOutput() {
+        RecordingSink sink = new RecordingSink();
+        Display.setSink(sink);
+        ai.djl.util.Progress progress = new ProgressBar();
+        assertTrue(sink.calls().isEmpty(), "nothing is shown before DJL starts the bar");
+        progress.reset("Downloading a.gz", 200, null);
+        progress.start(0);
+        progress.update(50, "a.gz");
+        progress.increment(150);
+        progress.end();
+        String first = sink.last().displayId();
+        assertTrue(sink.last().bundle().plainText().startsWith("Downloading a.gz 100% |"), sink.last().bundle().plainText());
+        progress.reset("Extracting", 10, null);
+        progress.increment(4);
+        progress.end();
+        RecordingSink.Call last = sink.last();
+        assertFalse(first.equals(last.displayId()), "a new task gets its own output");
+        assertTrue(last.bundle().plainText().startsWith("Extracting  40% |"), last.bundle().plainText());
+        assertEquals(2, sink.calls().stream().filter(c -> !c.update()).count());
+    }
+
+    @Test
+    void overIteratesEveryItemAndEndsAtTheTotal() {
+        RecordingSink sink = new RecordingSink();
+        Display.setSink(sink);
+        List<Integer> seen = new java.util.ArrayList<>();
+        for (int i : ProgressBar.over("Items", List.of(1, 2, 3, 4))) {
+            seen.add(i);
+        }
+        assertEquals(List.of(1, 2, 3, 4), seen);
+        assertTrue(sink.last().bundle().plainText().contains("100% |") && sink.last().bundle().plainText().contains("4/4"),
+                sink.last().bundle().plainText());
+    }
 }

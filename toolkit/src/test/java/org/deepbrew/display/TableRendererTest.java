@@ -79,4 +79,11 @@ class TableRendererTest {
         assertEquals(4 + 2, count(html, "<tr>"));
         assertTrue(html.contains(">row1<") && html.contains(">row49<") && !html.contains(">row2<"), html);
     }
+
+    @Test
+    void columnsRenderAsOneColumnTables() {
+        String html = (String) Display.render(numbers(30).column("name")).get("text/html");
+        assertTrue(html.contains("30 rows × 1 column"), html);
+        assertTrue(html.contains("<th>name</th>") && html.contains(">row29<") && !html.contains(">row15<"), html);
+    }
 }

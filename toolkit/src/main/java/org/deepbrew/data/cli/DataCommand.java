@@ -67,10 +67,15 @@ public final class DataCommand {
         out.println("Cache: " + resolver.cache().root());
         out.printf("%-20s %5s %10s  %-7s %s%n", "name", "files", "size", "cached", "offline source");
         for (DatasetSpec s : resolver.manifest().all()) {
-            out.printf("%-20s %5d %10s  %-7s %s%n", s.name(), s.files().size(), DataSize.format(s.totalSize()),
+            out.printf("%-20s %5d %10s  %-7s %s%n", s.name(), s.files().size(), size(s),
                     resolver.cached(s.name()) ? "yes" : "no", s.offline() ? "yes" : "no (needs a network)");
         }
         return 0;
+    }
+
+    private static String size(DatasetSpec s) {
+        boolean unknown = s.files().stream().anyMatch(f -> f.size() < 0);
+        return unknown ? "?" : DataSize.format(s.totalSize());
     }
 
     private int fetch(List<String> names) {
@@ -150,7 +155,7 @@ public final class DataCommand {
             }
             sb.append("| ").append(s.name()).append(" | ").append(cell(s.version())).append(" | ")
                     .append(s.files().size()).append(" | ")
-                    .append(s.totalSize() > 0 ? DataSize.format(s.totalSize()) : "?").append(" | ")
+                    .append(size(s)).append(" | ")
                     .append(cell(String.join("<br>", sources))).append(" | ")
                     .append(cell(s.licence())).append(" |\n");
         }

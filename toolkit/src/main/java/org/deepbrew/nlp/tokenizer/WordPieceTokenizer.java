@@ -70,6 +70,39 @@ public final class WordPieceTokenizer {
         }
     }
 
+    /**
+     * A tokenizer that keeps only the special tokens and the tokens {@code texts} use, renumbered
+     * from 0: a small vocabulary for pretraining a small model. Words of {@code texts} split exactly
+     * as before; other words may fall back to [UNK] more often.
+     */
+    public WordPieceTokenizer restrictTo(java.util.Collection<String> texts) {
+        java.util.LinkedHashSet<String> kept = new java.util.LinkedHashSet<>(
+                List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
+        for (String text : texts) {
+            kept.addAll(tokenize(text));
+        }
+        Map<String, Integer> vocab = new HashMap<>();
+        for (String token : kept) {
+            vocab.put(token, vocab.size());
+        }
+        return new WordPieceTokenizer(vocab, maxCharsPerWord);
+    }
+
+    /** Reads a {@code vocab.txt}: one token per line, the line number (from 0) being its id. */
+    public static WordPieceTokenizer fromVocabulary(java.nio.file.Path file) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, Integer> vocab = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            vocab.putIfAbsent(lines.get(i), i);
+        }
+        return new WordPieceTokenizer(vocab, 100);
+    }
+
+    /** Writes the vocabulary as {@code vocab.txt}, one token per line in id order. */
+    public void saveVocabulary(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.write(file, tokens, StandardCharsets.UTF_8);
+    }
+
     private int special(String token) {
         Integer id = vocabulary.get(token);
         if (id == null) {
@@ -81,10 +114,24 @@ public final class WordPieceTokenizer {
     /** The WordPiece tokens of {@code text}, without special tokens. Never fails; null counts as empty. */
     public List<String> tokenize(String text) {
         List<String> out = new ArrayList<>();
-        for (String word : basicTokens(text == null ? "" : text)) {
+        // Special tokens written in the text ("the movie was [MASK] .") stay whole.
+        java.util.regex.Matcher m = SPECIAL.matcher(text == null ? "" : text);
+        int from = 0;
+        while (m.find()) {
+            plain(m.start() > from ? text.substring(from, m.start()) : "", out);
+            out.add(m.group());
+            from = m.end();
+        }
+        plain(text == null ? "" : text.substring(from), out);
+        return out;
+    }
+
+    private static final java.util.regex.Pattern SPECIAL = java.util.regex.Pattern.compile("\\[(MASK|CLS|SEP|PAD|UNK)\\]");
+
+    private void plain(String text, List<String> out) {
+        for (String word : basicTokens(text)) {
             wordPieces(word, out);
         }
-        return out;
     }
 
     /** {@code [CLS] text [SEP]}, truncated to at most {@code maxLength} tokens. */
