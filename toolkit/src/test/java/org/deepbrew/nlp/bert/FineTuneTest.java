@@ -11,7 +11,7 @@ import java.util.List;
 import org.deepbrew.data.prep.Splits;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.data.text.SentimentSentences;
-import org.deepbrew.nlp.ClassificationReport;
+import org.deepbrew.train.metrics.ConfusionMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +32,7 @@ class FineTuneTest {
             FineTuning settings = FineTuning.builder().epochs(2).batchSize(16).learningRate(3e-4f).build();
             TrainingRun run = classifier.fineTune(train, List.of(), settings, TrainingListener.none());
             assertEquals(8, run.stepLosses().size());
-            ClassificationReport report = classifier.evaluate(test);
+            ConfusionMatrix report = classifier.evaluate(test);
             // Chance is 0.5 on these balanced sentences; on 100 test sentences 0.7 is four standard errors above it.
             assertTrue(report.accuracy() >= 0.7, "accuracy after a tiny fine-tune: " + report);
 
