@@ -28,9 +28,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import org.deepbrew.data.text.LabeledText;
-import org.deepbrew.train.metrics.ConfusionMatrix;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
+import org.deepbrew.train.GradientClipping;
+import org.deepbrew.train.metrics.ConfusionMatrix;
 
 /**
  * A BERT text classifier ready to fine-tune, evaluate, save and serve: a DJL {@link Model} whose
@@ -190,7 +191,9 @@ public final class BertTextClassifier implements AutoCloseable {
                 loss = lossValue.getFloat();
                 collector.backward(lossValue);
             }
-            GradientClipping.clipGlobalNorm(classifier, settings.clipNorm());
+            if (settings.clipNorm() > 0) {
+                GradientClipping.clipGlobalNorm(classifier, settings.clipNorm());
+            }
             trainer.step();
             return loss;
         }
