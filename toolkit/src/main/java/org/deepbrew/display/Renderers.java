@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * first, then the interfaces they implement (nearest first, e.g. {@link Displayable}). Without a
  * match the value is shown as {@code String.valueOf(value)}, Java arrays pretty-printed.
  *
+ * <p>A {@link MimeBundle} is shown as it is, so code that builds its own bundle can display it.
+ *
  * <p>Renderers for optional libraries (Tablesaw, XChart, DJL) are registered at start-up only
  * when the library is on the class path, so a missing library never breaks display.
  *
@@ -28,7 +30,9 @@ public final class Renderers {
 
     static {
         register(Displayable.class, Displayable::toMimeBundle);
+        register(MimeBundle.class, bundle -> bundle);
         registerIfPresent("tech.tablesaw.api.Table", "org.deepbrew.display.TableRenderer");
+        registerIfPresent("tech.tablesaw.columns.Column", "org.deepbrew.display.ColumnRenderer");
         registerIfPresent("tech.tablesaw.plotly.components.Figure", "org.deepbrew.display.PlotlyFigureRenderer");
         registerIfPresent("org.knowm.xchart.internal.chartpart.Chart", "org.deepbrew.display.ChartRenderer");
         registerIfPresent("java.awt.image.BufferedImage", "org.deepbrew.display.BufferedImageRenderer");

@@ -125,4 +125,10 @@ class RenderersTest {
     void htmlEscapingCoversSpecialCharacters() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", TextForms.escapeHtml("<a href=\"x\">&'"));
     }
+
+    @Test
+    void bundlesAreShownAsTheyAre() {
+        MimeBundle own = MimeBundle.of("text/html", "<i>x</i>").with("text/plain", "x");
+        assertTrue(Display.render(own) == own);
+    }
 }

@@ -1,0 +1,106 @@
+package org.deepbrew.bench;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.deepbrew.data.text.LabeledText;
+import org.deepbrew.data.text.SentimentSentences;
+import org.deepbrew.nlp.ClassificationReport;
+import org.deepbrew.nlp.TextSplit;
+import org.deepbrew.nlp.baseline.BagOfWordsClassifier;
+import org.deepbrew.nlp.bert.BertEncoder;
+import org.deepbrew.nlp.bert.BertTextClassifier;
+import org.deepbrew.nlp.bert.FineTuning;
+import org.deepbrew.nlp.bert.OnnxRuntimeReference;
+import org.deepbrew.nlp.bert.ParityCheck;
+import org.deepbrew.nlp.bert.Pooling;
+import org.deepbrew.nlp.bert.PretrainedBert;
+import org.deepbrew.nlp.bert.TrainingRun;
+import org.deepbrew.nlp.tokenizer.Batch;
+
+/**
+ * Prints BERT figures: parity with ONNX Runtime, fine-tuned accuracy on the IMDb sentences,
+ * fine-tuning throughput and inference throughput against ONNX Runtime.
+ * Options: {@code --epochs N} (default 4), {@code --skip-finetune}.
+ */
+public final class BertBench {
+    private static final List<String> NAMES = List.of("negative", "positive");
+
+    private BertBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int epochs = 4;
+        boolean fineTune = true;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--epochs")) {
+                epochs = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--skip-finetune")) {
+                fineTune = false;
+            }
+        }
+        PretrainedBert model = PretrainedBert.MINI_LM_L6_V2;
+        List<LabeledText> imdb = SentimentSentences.load(SentimentSentences.Source.IMDB);
+        List<String> sentences = imdb.subList(0, 16).stream().map(LabeledText::text).toList();
+        System.out.printf("parity_max_abs_diff=%.3g%n", ParityCheck.maxAbsDifference(model, sentences));
+
+        TextSplit split = TextSplit.stratified(imdb, 0.7, 0.15, 42);
+        System.out.println("split: " + split);
+        BagOfWordsClassifier bow = new BagOfWordsClassifier(model.tokenizer()::tokenize).fit(split.train());
+        System.out.printf("bow_test_accuracy=%.3f%n", bow.evaluate(split.test()).accuracy());
+
+        if (fineTune) {
+            try (BertTextClassifier classifier = BertTextClassifier.pretrained(model, NAMES, Pooling.MEAN, 64)) {
+                FineTuning settings = FineTuning.builder().epochs(epochs).batchSize(32).learningRate(1e-4f).build();
+                TrainingRun run = classifier.fineTune(split.train(), split.validation(), settings,
+                        (step, total, loss, lr) -> {
+                            if (step % 10 == 0 || step == total) {
+                                System.out.printf("  step %d/%d loss %.4f lr %.2e%n", step, total, loss, lr);
+                            }
+                        });
+                System.out.println("validation accuracy per epoch: " + run.validationAccuracies());
+                ClassificationReport report = classifier.evaluate(split.test());
+                System.out.printf("finetune_test_accuracy=%.3f%n", report.accuracy());
+                System.out.printf("finetune_test_macro_f1=%.3f%n", report.macroF1());
+                System.out.println(report.confusionTable("negative", "positive"));
+            }
+        }
+
+        // Throughput: every batch padded to 64 tokens, 32 sequences.
+        List<LabeledText> timing = new ArrayList<>(split.train().subList(0, 32 * 4));
+        try (BertTextClassifier classifier = BertTextClassifier.pretrained(model, NAMES, Pooling.MEAN, 64)) {
+            FineTuning fixed = FineTuning.builder().epochs(1).batchSize(32).padToMaxLength(true).build();
+            classifier.fineTune(timing.subList(0, 32), List.of(), fixed, (s, t, l, r) -> {}); // warm-up
+            TrainingRun run = classifier.fineTune(timing, List.of(), fixed, (s, t, l, r) -> {});
+            System.out.printf("finetune_sequences_per_second=%.1f%n", run.sequencesPerSecond());
+        }
+        Batch batch = model.tokenizer().batchFixed(timing.subList(0, 32).stream().map(LabeledText::text).toList(), 64);
+        int rounds = 8;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BertEncoder encoder = model.loadEncoder(manager);
+            ParameterStore store = new ParameterStore(manager, false);
+            double ours = time(rounds, () -> {
+                try (NDManager m = manager.newSubManager()) {
+                    NDList out = encoder.forward(store, batch.toNDList(m), false);
+                    out.get(0).toFloatArray();
+                }
+            });
+            System.out.printf("inference_sequences_per_second_djl_mxnet=%.1f%n", 32 * rounds / ours);
+        }
+        try (OnnxRuntimeReference ort = OnnxRuntimeReference.of(model)) {
+            double seconds = time(rounds, () -> ort.lastHiddenState(batch));
+            System.out.printf("inference_sequences_per_second_onnxruntime=%.1f%n", 32 * rounds / seconds);
+        }
+    }
+
+    /** Seconds for {@code rounds} runs after one untimed warm-up run. */
+    private static double time(int rounds, Runnable work) {
+        work.run();
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            work.run();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

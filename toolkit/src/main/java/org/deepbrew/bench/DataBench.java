@@ -1,0 +1,95 @@
+package org.deepbrew.bench;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+
+import org.deepbrew.data.DataCache;
+import org.deepbrew.data.DatasetResolver;
+import org.deepbrew.data.FetchProgress;
+import org.deepbrew.data.Manifest;
+import org.deepbrew.data.prep.Augmentations;
+import org.deepbrew.data.prep.ImageBatches;
+import org.deepbrew.data.vision.FashionMnist;
+import org.deepbrew.data.vision.ImageSet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * How fast the data pipeline is: time to the first Fashion-MNIST batch with an empty cache (fetch,
+ * verify, decode) and with a warm one, then batches per second at batch size 128 with and without
+ * augmentation. Prints {@code key=value} lines.
+ */
+public final class DataBench {
+    private DataBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path coldCache = Files.createTempDirectory("deepbrew-bench-data");
+        try {
+            DatasetResolver cold = new DatasetResolver(new DataCache(coldCache), Manifest.bundled())
+                    .progress(FetchProgress.silent());
+            long coldMs = firstBatchMs(cold);
+            long warmMs = firstBatchMs(new DatasetResolver(new DataCache(coldCache), Manifest.bundled())
+                    .progress(FetchProgress.silent()));
+            System.out.println("first_batch_cold_ms=" + coldMs);
+            System.out.println("first_batch_ms=" + warmMs);
+
+            try (NDManager manager = NDManager.newBaseManager()) {
+                FashionMnist train = FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).optManager(manager)
+                        .optResolver(cold).setSampling(128, true).build();
+                train.prepare(null);
+                ImageSet images = train.images();
+                ImageBatches plain = ImageBatches.of(images).batchSize(128).shuffle(1);
+                ImageBatches augmented = ImageBatches.of(images).batchSize(128).shuffle(1)
+                        .augment(Augmentations.randomCrop(2, 1).then(Augmentations.horizontalFlip(2)));
+                // Warm both paths up first so neither figure includes JIT compilation.
+                epoch(manager, plain, 0);
+                epoch(manager, augmented, 0);
+                epoch(manager, plain, 1);
+                System.out.printf("loader_images_per_second=%.0f%n", epoch(manager, plain, 2));
+                System.out.printf("loader_aug_images_per_second=%.0f%n", epoch(manager, augmented, 2));
+                long t0 = System.nanoTime();
+                long n = 0;
+                for (Batch b : train.getData(manager)) {
+                    n += b.getSize();
+                    b.close();
+                }
+                System.out.printf("djl_dataset_images_per_second=%.0f%n", n / ((System.nanoTime() - t0) / 1e9));
+            }
+        } finally {
+            try (Stream<Path> s = Files.walk(coldCache)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static long firstBatchMs(DatasetResolver resolver) throws IOException {
+        long t0 = System.nanoTime();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FashionMnist train = FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).optManager(manager)
+                    .optResolver(resolver).setSampling(128, true).build();
+            train.prepare(null);
+            try {
+                Batch b = train.getData(manager).iterator().next();
+                b.close();
+            } catch (ai.djl.translate.TranslateException e) {
+                throw new IOException(e);
+            }
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static double epoch(NDManager manager, ImageBatches batches, int epoch) {
+        long t0 = System.nanoTime();
+        long n = 0;
+        for (Batch b : batches.epoch(manager, epoch)) {
+            n += b.getSize();
+            b.close();
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+}

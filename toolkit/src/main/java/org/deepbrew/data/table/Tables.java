@@ -1,0 +1,392 @@
+package org.deepbrew.data.table;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import org.deepbrew.data.DatasetResolver;
+
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.AddCellToColumnException;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Classic small tables as Tablesaw {@link Table}s with proper column types, and
+ * {@link #read(Path)} for a user's own CSV or JSON file.
+ */
+public final class Tables {
+    /** Manifest name of the vega-datasets tables. */
+    public static final String VEGA = "vega-tables";
+    /** Manifest name of the scikit-learn tables. */
+    public static final String SKLEARN = "sklearn-tables";
+
+    private static final List<String> BREAST_CANCER_FEATURES = List.of("radius", "texture", "perimeter", "area",
+            "smoothness", "compactness", "concavity", "concave points", "symmetry", "fractal dimension");
+    private static final List<String> WINE_FEATURES = List.of("alcohol", "malic_acid", "ash", "alcalinity_of_ash",
+            "magnesium", "total_phenols", "flavanoids", "nonflavanoid_phenols", "proanthocyanins",
+            "color_intensity", "hue", "od280/od315_of_diluted_wines", "proline");
+    private static final List<String> IRIS_FEATURES = List.of("sepal length (cm)", "sepal width (cm)",
+            "petal length (cm)", "petal width (cm)");
+
+    private static DatasetResolver resolver;
+
+    private Tables() {}
+
+    /** Use this resolver (e.g. a test cache) instead of the standard one. */
+    public static synchronized void useResolver(DatasetResolver r) {
+        resolver = r;
+    }
+
+    private static synchronized Path folder(String name) {
+        return (resolver != null ? resolver : DatasetResolver.standard()).resolve(name);
+    }
+
+    /** 406 cars from 1970-1982: name, miles per gallon, cylinders, ..., year (a date), origin. Some values are missing. */
+    public static Table cars() {
+        return unchecked(() -> readJson(folder(VEGA).resolve("cars.json"), "cars"));
+    }
+
+    /** Monthly prices of five stocks (symbol, date, price), 2000-2010. */
+    public static Table stocks() {
+        return unchecked(() -> readCsv(folder(VEGA).resolve("stocks.csv"), "stocks",
+                DateTimeFormatter.ofPattern("MMM d yyyy", Locale.ENGLISH)));
+    }
+
+    /** Daily Seattle weather 2012-2015: date, precipitation, max/min temperature, wind, weather label. */
+    public static Table seattleWeather() {
+        return unchecked(() -> readCsv(folder(VEGA).resolve("seattle-weather.csv"), "seattle-weather",
+                DateTimeFormatter.ofPattern("yyyy/MM/dd")));
+    }
+
+    /** Wisconsin breast cancer: 569 tumours, 30 features, {@code target} (0 malignant, 1 benign) and {@code class}. */
+    public static Table breastCancer() {
+        List<String> names = new ArrayList<>();
+        for (String prefix : List.of("mean ", "", "worst ")) {
+            for (String f : BREAST_CANCER_FEATURES) {
+                names.add(prefix.isEmpty() ? f + " error" : prefix + f);
+            }
+        }
+        return unchecked(() -> readSklearn(folder(SKLEARN).resolve("breast_cancer.csv"), "breast-cancer", names));
+    }
+
+    /** Wine recognition: 178 wines, 13 chemical measurements, {@code target} 0-2 and {@code class}. */
+    public static Table wine() {
+        return unchecked(() -> readSklearn(folder(SKLEARN).resolve("wine_data.csv"), "wine", WINE_FEATURES));
+    }
+
+    /** Fisher's iris: 150 flowers, 4 measurements, {@code target} 0-2 and {@code class}. */
+    public static Table iris() {
+        return unchecked(() -> readSklearn(folder(SKLEARN).resolve("iris.csv"), "iris", IRIS_FEATURES));
+    }
+
+    /** 1,797 8x8 digit images: columns {@code pixel_0_0 ... pixel_7_7} (0-16) and {@code target}. */
+    public static Table digits() {
+        return unchecked(() -> {
+            Path file = folder(SKLEARN).resolve("digits.csv.gz");
+            List<String> names = new ArrayList<>();
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 8; c++) {
+                    names.add("pixel_" + r + "_" + c);
+                }
+            }
+            names.add("target");
+            ColumnType[] types = new ColumnType[65];
+            java.util.Arrays.fill(types, ColumnType.INTEGER);
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                Table t = Table.read().usingOptions(CsvReadOptions.builder(in).header(false).columnTypes(types)
+                        .tableName("digits"));
+                for (int i = 0; i < names.size(); i++) {
+                    t.column(i).setName(names.get(i));
+                }
+                return t;
+            }
+        });
+    }
+
+    /**
+     * Reads a user's CSV (header line expected) or JSON (a list of flat objects) file, inferring
+     * column types: integers, decimals, dates, text. A row with the wrong number of fields or a
+     * value that does not fit its column is reported with its line number.
+     */
+    public static Table read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        String base = name.replaceFirst("\\.(csv|json|tsv)(\\.gz)?$", "");
+        if (name.endsWith(".json")) {
+            return readJson(file, base);
+        }
+        return readCsv(file, base, null);
+    }
+
+    /** Reads a CSV with a header line, checking field counts first so a broken row is named. */
+    static Table readCsv(Path file, String tableName, DateTimeFormatter dateFormat) throws IOException {
+        char sep = file.getFileName().toString().endsWith(".tsv") ? '\t' : ',';
+        checkFieldCounts(file, sep);
+        CsvReadOptions.Builder options = CsvReadOptions.builder(file.toFile()).separator(sep).tableName(tableName);
+        if (dateFormat != null) {
+            options.dateFormat(dateFormat);
+        }
+        try {
+            return Table.read().usingOptions(options);
+        } catch (AddCellToColumnException e) {
+            throw new IOException(file + " line " + (e.getRowNumber() + 2) + ": value for column '"
+                    + e.getColumnName() + "' does not fit the type inferred from earlier rows (" + cause(e) + ")", e);
+        }
+    }
+
+    private static String cause(Exception e) {
+        return e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    }
+
+    /** Fails on the first line whose field count differs from the header's. */
+    static void checkFieldCounts(Path file, char sep) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null) {
+                throw new IOException(file + " is empty");
+            }
+            int expected = fields(header, sep);
+            int line = 1;
+            StringBuilder pending = null;
+            for (String s; (s = r.readLine()) != null; ) {
+                line++;
+                String record = pending == null ? s : pending.append('\n').append(s).toString();
+                if (openQuote(record)) {
+                    pending = new StringBuilder(record);
+                    continue;
+                }
+                pending = null;
+                if (record.isBlank()) {
+                    continue;
+                }
+                int n = fields(record, sep);
+                if (n != expected) {
+                    throw new IOException(file + " line " + line + " has " + n + " fields, but the header has "
+                            + expected + ": " + (record.length() > 120 ? record.substring(0, 120) + "…" : record));
+                }
+            }
+        }
+    }
+
+    private static boolean openQuote(String s) {
+        int quotes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        return quotes % 2 == 1;
+    }
+
+    private static int fields(String line, char sep) {
+        int n = 1;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == sep && !quoted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * scikit-learn's CSV layout: a first line {@code rows,features,class names...}, then rows of
+     * features followed by an integer target.
+     */
+    static Table readSklearn(Path file, String tableName, List<String> featureNames) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file)) {
+            String[] head = r.readLine().split(",");
+            int rows = Integer.parseInt(head[0].trim());
+            int features = Integer.parseInt(head[1].trim());
+            if (features != featureNames.size()) {
+                throw new IOException(file + " declares " + features + " features, expected " + featureNames.size());
+            }
+            List<String> classNames = List.of(head).subList(2, head.length);
+            double[][] x = new double[features][rows];
+            int[] target = new int[rows];
+            String[] names = new String[rows];
+            for (int i = 0; i < rows; i++) {
+                String line = r.readLine();
+                if (line == null) {
+                    throw new IOException(file + " ends after " + i + " of " + rows + " declared rows");
+                }
+                String[] v = line.split(",");
+                if (v.length != features + 1) {
+                    throw new IOException(file + " line " + (i + 2) + " has " + v.length + " fields, expected "
+                            + (features + 1));
+                }
+                for (int j = 0; j < features; j++) {
+                    x[j][i] = Double.parseDouble(v[j]);
+                }
+                target[i] = Integer.parseInt(v[features].trim());
+                names[i] = classNames.get(target[i]);
+            }
+            Table t = Table.create(tableName);
+            for (int j = 0; j < features; j++) {
+                t.addColumns(DoubleColumn.create(featureNames.get(j), x[j]));
+            }
+            t.addColumns(IntColumn.create("target", target), StringColumn.create("class", names));
+            return t;
+        }
+    }
+
+    /** Reads a JSON list of flat objects; each key becomes a column typed from its values. */
+    static Table readJson(Path file, String tableName) throws IOException {
+        JsonElement root;
+        try (Reader r = Files.newBufferedReader(file)) {
+            root = JsonParser.parseReader(r);
+        } catch (JsonParseException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!root.isJsonArray()) {
+            throw new IOException(file + " should hold a JSON list of objects, one per row");
+        }
+        Map<String, List<JsonPrimitive>> columns = new LinkedHashMap<>();
+        int row = 0;
+        for (JsonElement e : root.getAsJsonArray()) {
+            if (!e.isJsonObject()) {
+                throw new IOException(file + ": row " + row + " is not an object: " + e);
+            }
+            JsonObject o = e.getAsJsonObject();
+            for (String key : o.keySet()) {
+                columns.computeIfAbsent(key, k -> new ArrayList<>());
+            }
+            for (Map.Entry<String, List<JsonPrimitive>> c : columns.entrySet()) {
+                JsonElement v = o.get(c.getKey());
+                if (v != null && !v.isJsonNull() && !v.isJsonPrimitive()) {
+                    throw new IOException(file + ": row " + row + ", field '" + c.getKey()
+                            + "' is nested; only flat objects become table rows");
+                }
+                List<JsonPrimitive> values = c.getValue();
+                while (values.size() < row) {
+                    values.add(null);
+                }
+                values.add(v == null || v.isJsonNull() ? null : v.getAsJsonPrimitive());
+            }
+            row++;
+        }
+        Table t = Table.create(tableName);
+        for (Map.Entry<String, List<JsonPrimitive>> c : columns.entrySet()) {
+            List<JsonPrimitive> values = c.getValue();
+            while (values.size() < row) {
+                values.add(null);
+            }
+            t.addColumns(column(c.getKey(), values));
+        }
+        return t;
+    }
+
+    private static Column<?> column(String name, List<JsonPrimitive> values) {
+        boolean numbers = true;
+        boolean integers = true;
+        boolean dates = true;
+        for (JsonPrimitive v : values) {
+            if (v == null) {
+                continue;
+            }
+            if (v.isNumber()) {
+                dates = false;
+                double d = v.getAsDouble();
+                integers &= d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE;
+            } else {
+                numbers = false;
+                integers = false;
+                dates &= v.isString() && isDate(v.getAsString());
+            }
+        }
+        if (numbers) {
+            if (integers) {
+                IntColumn col = IntColumn.create(name);
+                values.forEach(v -> {
+                    if (v == null) {
+                        col.appendMissing();
+                    } else {
+                        col.append(v.getAsInt());
+                    }
+                });
+                return col;
+            }
+            DoubleColumn col = DoubleColumn.create(name);
+            values.forEach(v -> {
+                if (v == null) {
+                    col.appendMissing();
+                } else {
+                    col.append(v.getAsDouble());
+                }
+            });
+            return col;
+        }
+        if (dates) {
+            DateColumn col = DateColumn.create(name);
+            values.forEach(v -> {
+                if (v == null) {
+                    col.appendMissing();
+                } else {
+                    col.append(LocalDate.parse(v.getAsString().substring(0, 10)));
+                }
+            });
+            return col;
+        }
+        StringColumn col = StringColumn.create(name);
+        values.forEach(v -> {
+            if (v == null) {
+                col.appendMissing();
+            } else {
+                col.append(v.getAsString());
+            }
+        });
+        return col;
+    }
+
+    private static boolean isDate(String s) {
+        if (s.length() < 10) {
+            return false;
+        }
+        try {
+            LocalDate.parse(s.substring(0, 10));
+            return s.length() == 10 || s.charAt(10) == 'T';
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T unchecked(IoSupplier<T> s) {
+        try {
+            return s.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.deepbrew.data.vision;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.util.Progress;
+
+import org.deepbrew.data.DatasetResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CIFAR-10 from its binary version: {@code data_batch_1.bin ... data_batch_5.bin} (TRAIN) and
+ * {@code test_batch.bin} (TEST), each record 1 label byte + 3,072 pixel bytes (3 x 32 x 32, CHW).
+ * Records are float32 (3, 32, 32) in [0, 1] with a float32 scalar label. Needs a network the first
+ * time (about 170 MB), or {@link Builder#optDirectory} pointing at the unpacked batches.
+ */
+public final class Cifar10 extends InMemoryImageDataset {
+    /** Name of the data set in the manifest. */
+    public static final String NAME = "cifar-10";
+    private static final int RECORD = 1 + 3 * 32 * 32;
+    private static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog",
+            "frog", "horse", "ship", "truck");
+
+    private final Path directory;
+    private final DatasetResolver resolver;
+
+    private Cifar10(Builder b) {
+        super(b, b.usage, b.manager);
+        this.directory = b.directory;
+        this.resolver = b.resolver;
+    }
+
+    /** A builder; TRAIN usage unless told otherwise. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<String> classNames() {
+        return CLASSES;
+    }
+
+    @Override
+    protected ImageSet load(Progress progress) throws IOException {
+        Path root = directory != null ? directory
+                : (resolver != null ? resolver : DatasetResolver.standard()).resolve(NAME);
+        Path dir = Files.isDirectory(root.resolve("cifar-10-batches-bin")) ? root.resolve("cifar-10-batches-bin") : root;
+        List<Path> files = new ArrayList<>();
+        if (usage == Dataset.Usage.TRAIN) {
+            for (int i = 1; i <= 5; i++) {
+                files.add(dir.resolve("data_batch_" + i + ".bin"));
+            }
+        } else if (usage == Dataset.Usage.TEST) {
+            files.add(dir.resolve("test_batch.bin"));
+        } else {
+            throw new IllegalArgumentException("CIFAR-10 has TRAIN and TEST parts, not " + usage);
+        }
+        return read(files, progress);
+    }
+
+    /** Reads binary CIFAR-10 batch files into one image set. */
+    public static ImageSet read(List<Path> files, Progress progress) throws IOException {
+        long total = 0;
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new IOException("Missing CIFAR-10 batch " + f);
+            }
+            long size = Files.size(f);
+            if (size % RECORD != 0) {
+                throw new IOException(f + " is " + size + " bytes, not a whole number of "
+                        + RECORD + "-byte records (truncated?)");
+            }
+            total += size / RECORD;
+        }
+        int n = Math.toIntExact(total);
+        float[] pixels = new float[n * (RECORD - 1)];
+        int[] labels = new int[n];
+        int i = 0;
+        byte[] rec = new byte[RECORD];
+        if (progress != null) {
+            progress.reset("Reading CIFAR-10", files.size());
+        }
+        for (Path f : files) {
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(f), 1 << 20)) {
+                while (in.readNBytes(rec, 0, RECORD) == RECORD) {
+                    int label = rec[0] & 0xff;
+                    if (label > 9) {
+                        throw new IOException(f + " record " + i + " has label " + label + ", expected 0-9");
+                    }
+                    labels[i] = label;
+                    int base = i * (RECORD - 1);
+                    for (int k = 1; k < RECORD; k++) {
+                        pixels[base + k - 1] = (rec[k] & 0xff) / 255f;
+                    }
+                    i++;
+                }
+            }
+            if (progress != null) {
+                progress.increment(1);
+            }
+        }
+        if (progress != null) {
+            progress.end();
+        }
+        return new ImageSet(pixels, labels, 3, 32, 32);
+    }
+
+    /** Builds a {@link Cifar10}. */
+    public static final class Builder extends RandomAccessDataset.BaseBuilder<Builder> {
+        private Dataset.Usage usage = Dataset.Usage.TRAIN;
+        private NDManager manager;
+        private Path directory;
+        private DatasetResolver resolver;
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** TRAIN (50,000 images) or TEST (10,000). */
+        public Builder optUsage(Dataset.Usage usage) {
+            this.usage = usage;
+            return this;
+        }
+
+        /** The manager owning the dataset's arrays (default: a new base manager). */
+        public Builder optManager(NDManager manager) {
+            this.manager = manager;
+            return this;
+        }
+
+        /** Read the batches from this folder (or its {@code cifar-10-batches-bin} child). */
+        public Builder optDirectory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** Resolve the archive through this resolver instead of the standard one. */
+        public Builder optResolver(DatasetResolver resolver) {
+            this.resolver = resolver;
+            return this;
+        }
+
+        /** The dataset; call {@code prepare} before use. */
+        public Cifar10 build() {
+            if (manager == null) {
+                manager = NDManager.newBaseManager();
+            }
+            return new Cifar10(this);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.deepbrew.data.vision;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.util.Progress;
+
+import org.deepbrew.data.DatasetResolver;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Fashion-MNIST: 60,000 training and 10,000 test greyscale 28x28 images of clothing in 10
+ * classes. Each record's data is a float32 (1, 28, 28) array in [0, 1]; its label a float32
+ * scalar class index.
+ *
+ * <pre>{@code
+ * FashionMnist train = FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).setSampling(128, true).build();
+ * train.prepare(new ProgressBar());
+ * }</pre>
+ */
+public final class FashionMnist extends InMemoryImageDataset {
+    /** Name of the data set in the manifest. */
+    public static final String NAME = "fashion-mnist";
+    private static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private final Path directory;
+    private final DatasetResolver resolver;
+
+    private FashionMnist(Builder b) {
+        super(b, b.usage, b.manager);
+        this.directory = b.directory;
+        this.resolver = b.resolver;
+    }
+
+    /** A builder; TRAIN usage unless told otherwise. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The ten class names, indexed by label. */
+    public static List<String> classes() {
+        return CLASSES;
+    }
+
+    @Override
+    public List<String> classNames() {
+        return CLASSES;
+    }
+
+    @Override
+    protected ImageSet load(Progress progress) throws IOException {
+        Path dir = directory != null ? directory
+                : (resolver != null ? resolver : DatasetResolver.standard()).resolve(NAME);
+        String prefix = usage == Dataset.Usage.TRAIN ? "train" : "t10k";
+        if (usage != Dataset.Usage.TRAIN && usage != Dataset.Usage.TEST) {
+            throw new IllegalArgumentException("Fashion-MNIST has TRAIN and TEST parts, not " + usage
+                    + "; split TRAIN with org.deepbrew.data.prep.Splits for validation");
+        }
+        return readIdx(dir, prefix, progress);
+    }
+
+    /** Reads {@code prefix-images-idx3-ubyte[.gz]} and {@code prefix-labels-idx1-ubyte[.gz]} from {@code dir}. */
+    static ImageSet readIdx(Path dir, String prefix, Progress progress) throws IOException {
+        if (progress != null) {
+            progress.reset("Reading " + prefix + " images", 2);
+        }
+        Idx.Content images = Idx.read(existing(dir, prefix + "-images-idx3-ubyte"));
+        if (progress != null) {
+            progress.increment(1);
+        }
+        Idx.Content labels = Idx.read(existing(dir, prefix + "-labels-idx1-ubyte"));
+        if (progress != null) {
+            progress.increment(1);
+            progress.end();
+        }
+        if (images.shape().length != 3 || labels.shape().length != 1) {
+            throw new IOException("Expected 3-d images and 1-d labels in " + dir + ", got ranks "
+                    + images.shape().length + " and " + labels.shape().length);
+        }
+        int n = images.count();
+        if (labels.count() != n) {
+            throw new IOException(dir + ": " + n + " images but " + labels.count() + " labels");
+        }
+        byte[] raw = images.data();
+        float[] pixels = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            pixels[i] = (raw[i] & 0xff) / 255f;
+        }
+        int[] y = new int[n];
+        byte[] rawLabels = labels.data();
+        for (int i = 0; i < n; i++) {
+            y[i] = rawLabels[i] & 0xff;
+        }
+        return new ImageSet(pixels, y, 1, images.shape()[1], images.shape()[2]);
+    }
+
+    private static Path existing(Path dir, String base) throws IOException {
+        for (String name : new String[] {base + ".gz", base, base.replace("-idx", ".idx")}) {
+            Path p = dir.resolve(name);
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IOException("No " + base + "(.gz) in " + dir);
+    }
+
+    /** Builds a {@link FashionMnist}. */
+    public static final class Builder extends RandomAccessDataset.BaseBuilder<Builder> {
+        private Dataset.Usage usage = Dataset.Usage.TRAIN;
+        private NDManager manager;
+        private Path directory;
+        private DatasetResolver resolver;
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** TRAIN (60,000 images) or TEST (10,000). */
+        public Builder optUsage(Dataset.Usage usage) {
+            this.usage = usage;
+            return this;
+        }
+
+        /** The manager owning the dataset's arrays (default: a new base manager). */
+        public Builder optManager(NDManager manager) {
+            this.manager = manager;
+            return this;
+        }
+
+        /** Read the IDX files from this folder instead of the data cache. */
+        public Builder optDirectory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** Resolve the files through this resolver (e.g. a test cache) instead of the standard one. */
+        public Builder optResolver(DatasetResolver resolver) {
+            this.resolver = resolver;
+            return this;
+        }
+
+        /** The dataset; call {@code prepare} before use. */
+        public FashionMnist build() {
+            if (manager == null) {
+                manager = NDManager.newBaseManager();
+            }
+            return new FashionMnist(this);
+        }
+    }
+}

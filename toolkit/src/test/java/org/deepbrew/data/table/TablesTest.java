@@ -1,0 +1,85 @@
+package org.deepbrew.data.table;
+
+import org.deepbrew.data.TestData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TablesTest {
+
+    @BeforeAll
+    static void useTestCache() {
+        Tables.useResolver(TestData.resolver());
+    }
+
+    @Test
+    void vegaTablesHaveRealShapesAndTypes() {
+        Table cars = Tables.cars();
+        assertEquals(406, cars.rowCount());
+        assertEquals(ColumnType.DOUBLE, cars.column("Miles_per_Gallon").type());
+        assertEquals(ColumnType.INTEGER, cars.column("Cylinders").type());
+        assertEquals(ColumnType.LOCAL_DATE, cars.column("Year").type());
+        assertEquals(8, cars.column("Miles_per_Gallon").countMissing());
+        assertEquals(6, cars.column("Horsepower").countMissing());
+
+        Table stocks = Tables.stocks();
+        assertEquals(560, stocks.rowCount());
+        assertEquals(LocalDate.of(2000, 1, 1), stocks.dateColumn("date").get(0));
+        assertEquals(5, stocks.stringColumn("symbol").countUnique());
+
+        Table weather = Tables.seattleWeather();
+        assertEquals(1461, weather.rowCount());
+        assertEquals(LocalDate.of(2015, 12, 31), weather.dateColumn("date").max());
+    }
+
+    @Test
+    void sklearnTablesSkipTheCountHeaderAndNameClasses() {
+        Table bc = Tables.breastCancer();
+        assertEquals(569, bc.rowCount());
+        assertEquals(32, bc.columnCount());
+        assertEquals(17.99, bc.doubleColumn("mean radius").get(0), 1e-9);
+        assertEquals(357, bc.intColumn("target").isEqualTo(1).size());
+        assertEquals("malignant", bc.stringColumn("class").get(0));
+
+        Table wine = Tables.wine();
+        assertEquals(178, wine.rowCount());
+        assertEquals(14.23, wine.doubleColumn("alcohol").get(0), 1e-9);
+        assertEquals(3, wine.stringColumn("class").countUnique());
+
+        assertEquals(150, Tables.iris().rowCount());
+        Table digits = Tables.digits();
+        assertEquals(1797, digits.rowCount());
+        assertEquals(65, digits.columnCount());
+        assertEquals(16, (int) digits.intColumn("pixel_3_3").max());
+    }
+
+    @Test
+    void readInfersTypesAndNamesTheLineOfAMalformedRow(@TempDir Path dir) throws IOException {
+        Path ok = Files.writeString(dir.resolve("ok.csv"), "name,age,joined\nann,31,2020-01-05\nbob,,2021-03-01\n");
+        Table t = Tables.read(ok);
+        assertEquals(ColumnType.INTEGER, t.column("age").type());
+        assertEquals(ColumnType.LOCAL_DATE, t.column("joined").type());
+        assertEquals(1, t.column("age").countMissing());
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "a,b,c\n1,2,3\n4,5\n6,7,8\n");
+        IOException e = assertThrows(IOException.class, () -> Tables.read(bad));
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("2 fields"), e.getMessage());
+
+        Path json = Files.writeString(dir.resolve("rows.json"), "[{\"x\":1.5,\"k\":\"a\"},{\"x\":null,\"k\":\"b\"}]");
+        Table j = Tables.read(json);
+        assertEquals(ColumnType.DOUBLE, j.column("x").type());
+        assertEquals(1, j.column("x").countMissing());
+    }
+}

@@ -1,0 +1,62 @@
+package org.deepbrew.nlp.bert;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import java.nio.file.Path;
+import java.util.List;
+import org.deepbrew.data.prep.Splits;
+import org.deepbrew.data.text.LabeledText;
+import org.deepbrew.data.text.SentimentSentences;
+import org.deepbrew.nlp.ClassificationReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A short fine-tune of MiniLM on a slice of the IMDb sentences, then a save/load round trip. */
+class FineTuneTest {
+
+    @Test
+    void tinyFineTuneBeatsChanceAndSurvivesSaveLoad(@TempDir Path dir) throws Exception {
+        List<LabeledText> all = SentimentSentences.load(SentimentSentences.Source.IMDB);
+        int[] labels = all.stream().mapToInt(LabeledText::label).toArray();
+        Splits.Split split = Splits.stratified(labels, 192, 7);
+        List<LabeledText> train = pick(all, split.first());
+        List<LabeledText> test = pick(all, split.second()).subList(0, 200);
+        List<String> names = List.of("negative", "positive");
+        try (BertTextClassifier classifier = BertTextClassifier.pretrained(PretrainedBert.MINI_LM_L6_V2, names,
+                Pooling.MEAN, 32)) {
+            FineTuning settings = FineTuning.builder().epochs(2).batchSize(16).learningRate(1e-4f).build();
+            TrainingRun run = classifier.fineTune(train, List.of(), settings, TrainingListener.none());
+            assertEquals(24, run.stepLosses().size());
+            ClassificationReport report = classifier.evaluate(test);
+            // Chance is 0.5 on these balanced sentences; 200 test sentences make 0.7 a clear margin.
+            assertTrue(report.accuracy() >= 0.7, "accuracy after a tiny fine-tune: " + report);
+
+            classifier.save(dir);
+            List<String> texts = test.stream().map(LabeledText::text).toList();
+            float[][] before = classifier.probabilities(texts);
+            try (BertTextClassifier loaded = BertTextClassifier.load(dir)) {
+                float[][] after = loaded.probabilities(texts);
+                for (int i = 0; i < before.length; i++) {
+                    assertArrayEquals(before[i], after[i], 1e-6f, texts.get(i));
+                }
+                try (Predictor<String, Classifications> predictor = loaded.newPredictor()) {
+                    Classifications c = predictor.predict(texts.get(0));
+                    assertEquals(names.get(argMax(before[0])), c.best().getClassName());
+                    assertEquals(before[0][argMax(before[0])], c.best().getProbability(), 1e-5);
+                }
+            }
+        }
+    }
+
+    private static int argMax(float[] p) {
+        return p[1] > p[0] ? 1 : 0;
+    }
+
+    private static List<LabeledText> pick(List<LabeledText> all, int[] indices) {
+        return java.util.Arrays.stream(indices).mapToObj(all::get).toList();
+    }
+}
