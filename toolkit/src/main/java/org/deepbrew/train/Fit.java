@@ -27,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Trains a model in a few fluent lines and returns its {@link History}:
@@ -285,6 +287,7 @@ public final class Fit {
         int sinceImprovement = 0;
         int step = 0;
         long runStart = System.nanoTime();
+        Set<String> modelArrays = uids(model.getNDManager());
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
@@ -304,6 +307,9 @@ public final class Fit {
                         float[] stats = trainStep(trainer, batch);
                         inEpoch++;
                         step++;
+                        if (step == 1) {
+                            closeAddedSince(model.getNDManager(), modelArrays);
+                        }
                         int n = batch.getSize();
                         long now = System.nanoTime();
                         double seconds = (now - last) / 1e9;
@@ -365,6 +371,27 @@ public final class Fit {
         history.totalSeconds((System.nanoTime() - runStart) / 1e9);
         all.forEach(l -> l.onEnd(history));
         return history;
+    }
+
+    private static Set<String> uids(NDManager manager) {
+        Set<String> uids = new HashSet<>();
+        for (NDArray a : manager.getManagedArrays()) {
+            uids.add(a.getUid());
+        }
+        return uids;
+    }
+
+    /**
+     * DJL's trainer checks the gradients on its first step and leaves a handle to each one in the
+     * model's manager; every run would add another set. The step adds nothing else there, so
+     * whatever is new in the model's manager after it is one of those handles.
+     */
+    private static void closeAddedSince(NDManager manager, Set<String> before) {
+        for (NDArray a : manager.getManagedArrays()) {
+            if (!before.contains(a.getUid())) {
+                a.close();
+            }
+        }
     }
 
     /** One optimizer step; returns {mean loss, correct count or NaN}. */

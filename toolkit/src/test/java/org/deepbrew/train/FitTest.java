@@ -29,6 +29,11 @@ class FitTest {
 
     /** Two Gaussian blobs around (-1.5, -1.5) and (1.5, 1.5); {@code flip} swaps the labels. */
     static InMemoryDataset blobs(int n, long seed, boolean flip, int batch) {
+        return blobs(manager, n, seed, flip, batch);
+    }
+
+    /** As {@link #blobs(int, long, boolean, int)}, the source arrays made in {@code manager}. */
+    static InMemoryDataset blobs(NDManager manager, int n, long seed, boolean flip, int batch) {
         Random r = new Random(seed);
         float[] x = new float[n * 2];
         float[] y = new float[n];

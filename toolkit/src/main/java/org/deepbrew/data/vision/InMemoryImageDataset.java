@@ -11,6 +11,7 @@ import ai.djl.util.Progress;
 import org.deepbrew.data.DatasetResolver;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,19 +20,29 @@ import java.util.List;
  * A DJL dataset whose images all fit in memory: on {@link #prepare} it loads an {@link ImageSet}
  * and hands DJL two arrays (images N x C x H x W, labels N), so DJL batches by slicing instead of
  * stacking one record at a time.
+ *
+ * <p>The arrays live in the manager given to the builder, or else in one of the data set's own,
+ * which {@link #close()} frees, as does the garbage collector once the data set is unreachable
+ * (typically right after {@code InMemoryDataset.builder().from(FashionMnist.builder()...build())}
+ * has copied it).
  */
-public abstract class InMemoryImageDataset extends ArrayDataset {
+public abstract class InMemoryImageDataset extends ArrayDataset implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
     /** Which part of the data set this is. */
     protected final Dataset.Usage usage;
     private final NDManager manager;
     private final Path directory;
     private final DatasetResolver resolver;
     private ImageSet images;
+    private final Cleaner.Cleanable freeing;
 
     protected InMemoryImageDataset(Builder<?> builder) {
         super(builder);
         this.usage = builder.usage;
-        this.manager = builder.manager != null ? builder.manager : NDManager.newBaseManager();
+        NDManager own = builder.manager == null ? NDManager.newBaseManager() : null;
+        this.manager = own != null ? own : builder.manager;
+        // Bound to the manager, not to this data set, so the data set can become unreachable.
+        this.freeing = own != null ? CLEANER.register(this, own::close) : null;
         this.directory = builder.directory;
         this.resolver = builder.resolver;
     }
@@ -73,6 +84,17 @@ public abstract class InMemoryImageDataset extends ArrayDataset {
         data = new NDArray[] {x};
         labels = new NDArray[] {manager.create(y)};
         images = set;
+    }
+
+    /**
+     * Frees the arrays when the data set owns its manager (none was given to the builder); a
+     * manager given to the builder stays its owner's to close.
+     */
+    @Override
+    public void close() {
+        if (freeing != null) {
+            freeing.clean();
+        }
     }
 
     /** The images as plain arrays (prepares the dataset if needed); ignores {@code optLimit}. */
