@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.logging.StreamHandler;
+import org.deepbrew.kernel.magics.KernelMagics;
 import org.deepbrew.kernel.protocol.KernelConnection;
 
 /**
@@ -36,6 +37,7 @@ public final class KernelMain {
         KernelConnectionProperties properties = readConnectionFile(Path.of(args[0]));
         DeepBrewKernel kernel = new DeepBrewKernel(consoleOut, consoleErr);
         KernelConnection connection = new KernelConnection(properties);
+        KernelMagics.install(kernel);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         kernel.start();

@@ -379,7 +379,7 @@ public final class Fit {
             gc.backward(lossValue);
         }
         if (clipNorm > 0) {
-            clipGradients(batch.getManager());
+            GradientClipping.clipGlobalNorm(model.getBlock(), clipNorm);
         }
         trainer.step();
         return readStats(lossValue, pred, y);
@@ -400,33 +400,6 @@ public final class Fit {
         float[] both = lossValue.toType(DataType.FLOAT32, false).reshape(1)
                 .concat(correct.reshape(1)).toFloatArray();
         return both;
-    }
-
-    private void clipGradients(NDManager scope) {
-        List<NDArray> grads = new ArrayList<>();
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            Parameter param = p.getValue();
-            if (param.requiresGradient()) {
-                NDArray g = param.getArray().getGradient();
-                g.attach(scope); // a handle onto the gradient buffer; freed with the batch
-                grads.add(g);
-            }
-        }
-        NDArray sumSquares = null;
-        for (NDArray g : grads) {
-            NDArray s = g.square().sum();
-            sumSquares = sumSquares == null ? s : sumSquares.add(s);
-        }
-        if (sumSquares == null) {
-            return;
-        }
-        double norm = Math.sqrt(sumSquares.getFloat());
-        if (norm > clipNorm) {
-            float factor = (float) (clipNorm / norm);
-            for (NDArray g : grads) {
-                g.muli(factor);
-            }
-        }
     }
 
     /** Mean loss and accuracy of the current model on {@code data}, in inference mode. */

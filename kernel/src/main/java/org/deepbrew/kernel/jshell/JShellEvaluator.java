@@ -59,12 +59,15 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
         this.classpath = new CopyOnWriteArrayList<>(b.classpath);
         this.loader = new SnippetLoader(b.parentLoader);
         this.control = new KernelExecutionControl(loader);
-        List<String> options = new ArrayList<>(List.of("--class-path", Classpaths.join(classpath), "-parameters"));
+        // No --class-path here: JShell's own class path comes first among compiler options, and a
+        // user --class-path would override it, hiding everything addToClasspath adds later.
+        List<String> options = new ArrayList<>(List.of("-parameters"));
         this.jshell = JShell.builder()
                 .executionEngine(new KernelExecutionControl.Provider(control), Map.of())
                 .compilerOptions(options.toArray(String[]::new))
                 .build();
         this.analysis = jshell.sourceCodeAnalysis();
+        jshell.addToClasspath(Classpaths.join(classpath));
         if (b.startup) {
             runStartup();
         }

@@ -5,10 +5,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
+
+import org.deepbrew.data.DatasetResolver;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -20,12 +24,27 @@ public abstract class InMemoryImageDataset extends ArrayDataset {
     /** Which part of the data set this is. */
     protected final Dataset.Usage usage;
     private final NDManager manager;
+    private final Path directory;
+    private final DatasetResolver resolver;
     private ImageSet images;
 
-    protected InMemoryImageDataset(BaseBuilder<?> builder, Dataset.Usage usage, NDManager manager) {
+    protected InMemoryImageDataset(Builder<?> builder) {
         super(builder);
-        this.usage = usage;
-        this.manager = manager;
+        this.usage = builder.usage;
+        this.manager = builder.manager != null ? builder.manager : NDManager.newBaseManager();
+        this.directory = builder.directory;
+        this.resolver = builder.resolver;
+    }
+
+    /** The folder given with {@link Builder#optDirectory}, or null when the files come from the data cache. */
+    protected Path directory() {
+        return directory;
+    }
+
+    /** The folder to read: the one given with {@link Builder#optDirectory}, else data set {@code name} resolved. */
+    protected Path resolve(String name) throws IOException {
+        return directory != null ? directory
+                : (resolver != null ? resolver : DatasetResolver.standard()).resolve(name);
     }
 
     /** Loads the images for {@link #usage}; called once by {@link #prepare}. */
@@ -68,5 +87,42 @@ public abstract class InMemoryImageDataset extends ArrayDataset {
             throw new IllegalStateException(getClass().getSimpleName() + " is not prepared: call prepare() first");
         }
         return super.availableSize();
+    }
+
+    /**
+     * What every image data set is built from: usage, the manager owning the arrays, and where the
+     * files come from.
+     *
+     * @param <B> the concrete builder, returned by each setter
+     */
+    public abstract static class Builder<B extends Builder<B>> extends RandomAccessDataset.BaseBuilder<B> {
+        private Dataset.Usage usage = Dataset.Usage.TRAIN;
+        private NDManager manager;
+        private Path directory;
+        private DatasetResolver resolver;
+
+        /** TRAIN (the default) or TEST. */
+        public B optUsage(Dataset.Usage usage) {
+            this.usage = usage;
+            return self();
+        }
+
+        /** The manager owning the dataset's arrays (default: a new base manager). */
+        public B optManager(NDManager manager) {
+            this.manager = manager;
+            return self();
+        }
+
+        /** Read the files from this folder instead of the data cache (the class documentation says which files). */
+        public B optDirectory(Path directory) {
+            this.directory = directory;
+            return self();
+        }
+
+        /** Resolve the files through this resolver (e.g. a test cache) instead of the standard one. */
+        public B optResolver(DatasetResolver resolver) {
+            this.resolver = resolver;
+            return self();
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.Set;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
+import org.deepbrew.train.GradientClipping;
 
 /**
  * Masked-language-model pretraining of a BERT encoder from scratch on raw sentences.
