@@ -38,6 +38,7 @@ import org.deepbrew.kernel.jshell.CellExecutor;
 import org.deepbrew.kernel.jshell.EvalResult;
 import org.deepbrew.kernel.jshell.ExitGuard;
 import org.deepbrew.kernel.jshell.JShellEvaluator;
+import org.deepbrew.kernel.magics.MagicInterpreter;
 
 /**
  * The DeepBrew Jupyter kernel: Java cells evaluated by JShell in this JVM, values rendered by
@@ -59,6 +60,7 @@ public final class DeepBrewKernel extends BaseKernel {
     private volatile OutputRouter output;
     private volatile JupyterConnection connection;
     private volatile CellInterpreter interpreter;
+    private volatile MagicInterpreter magics;
 
     /**
      * @param consoleOut the process's own stdout, for output printed before any cell
@@ -94,7 +96,7 @@ public final class DeepBrewKernel extends BaseKernel {
         ExitGuard.install(cells::isCellThread);
     }
 
-    /** Where cells go; by default straight to JShell. The magics layer replaces it. */
+    /** Replaces how cells run (by default: magics, then JShell); for embedding and tests. */
     public void setInterpreter(CellInterpreter interpreter) {
         this.interpreter = interpreter;
     }
@@ -188,11 +190,28 @@ public final class DeepBrewKernel extends BaseKernel {
         JShellEvaluator ev = evaluator();
         ev.setCellName("cell [" + count + "]");
         CellInterpreter in = interpreter;
-        EvalResult result = in != null ? in.run(code) : ev.eval(code);
+        EvalResult result;
+        if (in != null) {
+            result = in.run(code);
+        } else if (MagicInterpreter.hasMagics(code)) {
+            Object value = magics(ev).run(code);
+            result = value == null ? EvalResult.NONE : EvalResult.of(value);
+        } else {
+            result = ev.eval(code);
+        }
         if (!result.hasValue()) {
             return null;
         }
         return KernelDisplaySink.toDisplayData(render(result.value()));
+    }
+
+    private MagicInterpreter magics(JShellEvaluator ev) {
+        MagicInterpreter m = magics;
+        if (m == null) {
+            m = MagicInterpreter.withBuiltins(new KernelMagicContext(ev));
+            magics = m;
+        }
+        return m;
     }
 
     private static MimeBundle render(Object value) {
