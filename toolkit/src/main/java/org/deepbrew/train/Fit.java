@@ -239,8 +239,9 @@ public final class Fit {
         if (all.isEmpty() && !quiet) {
             all.add(FitProgress.auto());
         }
+        Optimizer chosen = optimizer != null ? optimizer : Optimizer.adam().build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                .optOptimizer(optimizer != null ? optimizer : Optimizer.adam().build())
+                .optOptimizer(chosen)
                 .optDevices(new Device[] {device != null ? device : model.getNDManager().getDevice()});
         try (Trainer trainer = model.newTrainer(config)) {
             if (!isInitialized(model.getBlock())) {
@@ -251,6 +252,13 @@ public final class Fit {
             throw new UncheckedIOException(e);
         } catch (TranslateException e) {
             throw new IllegalStateException("reading the data failed: " + e.getMessage(), e);
+        } finally {
+            // Our own optimizer dies with the run; one passed in may train this model again.
+            if (chosen != optimizer) {
+                OptimizerState.free(chosen);
+            } else {
+                OptimizerState.freeWhenUnreachable(chosen);
+            }
         }
     }
 

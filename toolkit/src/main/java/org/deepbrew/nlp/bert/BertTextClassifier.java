@@ -31,6 +31,7 @@ import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
 import org.deepbrew.train.GradientClipping;
+import org.deepbrew.train.OptimizerState;
 import org.deepbrew.train.metrics.ConfusionMatrix;
 
 /**
@@ -172,6 +173,8 @@ public final class BertTextClassifier implements AutoCloseable {
                 accuracies.add(accuracy);
                 listener.onEpoch(epoch, accuracy);
             }
+        } finally {
+            OptimizerState.free(optimizer); // two arrays per parameter, freed by nothing else
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new TrainingRun(List.copyOf(losses), List.copyOf(accuracies), sequences, seconds);
