@@ -173,14 +173,29 @@ async function main() {
     if (traces < 1) throw new Error('the plotly figure drew no trace');
     log(`plotly figure drawn: ${Math.round(plotBox.width)}x${Math.round(plotBox.height)}, ${traces} trace(s)`);
 
-    const img = page.locator('.cell').nth(1).locator('.output img[src^="data:image/png"]');
-    await img.first().waitFor({ state: 'attached', timeout: 30_000 });
-    const size = await img.first().evaluate(async (el) => {
-      if (!el.complete) await new Promise((r) => { el.onload = r; el.onerror = r; });
-      return { width: el.naturalWidth, height: el.naturalHeight };
+    // The notebook draws the richest type it knows: XChart's SVG when the bundle carries one,
+    // else the PNG. Either way the drawing must have a size, and the PNG must decode in the browser.
+    const drawn = page.locator('.cell').nth(1).locator('.output img[src^="data:image/png"], .output .output_svg svg');
+    await drawn.first().waitFor({ state: 'attached', timeout: 30_000 });
+    const drawnBox = await drawn.first().boundingBox();
+    if (!drawnBox || drawnBox.width < 50 || drawnBox.height < 50) {
+      throw new Error(`the XChart output has no visible size: ${JSON.stringify(drawnBox)}`);
+    }
+    const drawnAs = await drawn.first().evaluate((el) => el.tagName.toLowerCase());
+    const size = await page.evaluate(async () => {
+      const outputs = Jupyter.notebook.get_cell(1).output_area.outputs;
+      const png = outputs.map((o) => o.data && o.data['image/png']).find(Boolean);
+      if (!png) return null;
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + png.replace(/\n/g, '');
+      await img.decode();
+      return { width: img.naturalWidth, height: img.naturalHeight };
     });
-    if (!(size.width > 0 && size.height > 0)) throw new Error(`the XChart PNG did not decode: ${JSON.stringify(size)}`);
-    log(`XChart image decoded: ${size.width}x${size.height}`);
+    if (!size || !(size.width > 0 && size.height > 0)) {
+      throw new Error(`the XChart output carries no PNG that decodes: ${JSON.stringify(size)}`);
+    }
+    log(`XChart drawn as ${drawnAs} ${Math.round(drawnBox.width)}x${Math.round(drawnBox.height)}; `
+      + `its PNG decodes to ${size.width}x${size.height}`);
 
     if (pageErrors.length) log(`page errors (not fatal): ${pageErrors.join(' | ')}`);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });

@@ -16,13 +16,14 @@ class DeepBrewKernelTests(jupyter_kernel_test.KernelTests):
 
     completion_samples = [
         {"text": "Math.sq", "matches": {"sqrt("}},
-        {"text": "String greeting = \"hi\"; greeting.toUpperC", "matches": {"toUpperCase("}},
+        {"text": "\"hello\".toUpperC", "matches": {"toUpperCase("}},
     ]
     complete_code_samples = ["1 + 1", "int x = 3;", "class Point { int x; }", "%lsmagic",
                              'System.out.println("done");']
     incomplete_code_samples = ["int f(int x) {", "class Open {", "for (int i = 0; i < 3; i++) {",
                                'String s = "abc" +']
-    invalid_code_samples = ["int 3x = 4;", "1 +* 2;"]
+    # JShell's own analysis calls these unparseable; "int 3x = 4;" it calls complete (javac rejects it later)
+    invalid_code_samples = ["}", "int x = ;", "x = )"]
 
     code_generate_error = 'throw new IllegalStateException("deliberate");'
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.data.text.SentimentSentences;
-import org.deepbrew.nlp.ClassificationReport;
+import org.deepbrew.train.metrics.ConfusionMatrix;
 import org.deepbrew.nlp.TextSplit;
 import org.deepbrew.nlp.baseline.BagOfWordsClassifier;
 import org.deepbrew.nlp.bert.BertEncoder;
@@ -60,10 +60,10 @@ public final class BertBench {
                             }
                         });
                 System.out.println("validation accuracy per epoch: " + run.validationAccuracies());
-                ClassificationReport report = classifier.evaluate(split.test());
+                ConfusionMatrix report = classifier.evaluate(split.test());
                 System.out.printf("finetune_test_accuracy=%.3f%n", report.accuracy());
                 System.out.printf("finetune_test_macro_f1=%.3f%n", report.macroF1());
-                System.out.println(report.confusionTable("negative", "positive"));
+                System.out.println(report.report());
             }
         }
 

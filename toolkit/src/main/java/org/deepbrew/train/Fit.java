@@ -27,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Trains a model in a few fluent lines and returns its {@link History}:
@@ -237,8 +239,9 @@ public final class Fit {
         if (all.isEmpty() && !quiet) {
             all.add(FitProgress.auto());
         }
+        Optimizer chosen = optimizer != null ? optimizer : Optimizer.adam().build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                .optOptimizer(optimizer != null ? optimizer : Optimizer.adam().build())
+                .optOptimizer(chosen)
                 .optDevices(new Device[] {device != null ? device : model.getNDManager().getDevice()});
         try (Trainer trainer = model.newTrainer(config)) {
             if (!isInitialized(model.getBlock())) {
@@ -249,6 +252,13 @@ public final class Fit {
             throw new UncheckedIOException(e);
         } catch (TranslateException e) {
             throw new IllegalStateException("reading the data failed: " + e.getMessage(), e);
+        } finally {
+            // Our own optimizer dies with the run; one passed in may train this model again.
+            if (chosen != optimizer) {
+                OptimizerState.free(chosen);
+            } else {
+                OptimizerState.freeWhenUnreachable(chosen);
+            }
         }
     }
 
@@ -285,6 +295,7 @@ public final class Fit {
         int sinceImprovement = 0;
         int step = 0;
         long runStart = System.nanoTime();
+        Set<String> modelArrays = uids(model.getNDManager());
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
@@ -304,6 +315,9 @@ public final class Fit {
                         float[] stats = trainStep(trainer, batch);
                         inEpoch++;
                         step++;
+                        if (step == 1) {
+                            closeAddedSince(model.getNDManager(), modelArrays);
+                        }
                         int n = batch.getSize();
                         long now = System.nanoTime();
                         double seconds = (now - last) / 1e9;
@@ -367,6 +381,27 @@ public final class Fit {
         return history;
     }
 
+    private static Set<String> uids(NDManager manager) {
+        Set<String> uids = new HashSet<>();
+        for (NDArray a : manager.getManagedArrays()) {
+            uids.add(a.getUid());
+        }
+        return uids;
+    }
+
+    /**
+     * DJL's trainer checks the gradients on its first step and leaves a handle to each one in the
+     * model's manager; every run would add another set. The step adds nothing else there, so
+     * whatever is new in the model's manager after it is one of those handles.
+     */
+    private static void closeAddedSince(NDManager manager, Set<String> before) {
+        for (NDArray a : manager.getManagedArrays()) {
+            if (!before.contains(a.getUid())) {
+                a.close();
+            }
+        }
+    }
+
     /** One optimizer step; returns {mean loss, correct count or NaN}. */
     private float[] trainStep(Trainer trainer, Batch batch) {
         NDList x = batch.getData();
@@ -379,7 +414,7 @@ public final class Fit {
             gc.backward(lossValue);
         }
         if (clipNorm > 0) {
-            clipGradients(batch.getManager());
+            GradientClipping.clipGlobalNorm(model.getBlock(), clipNorm);
         }
         trainer.step();
         return readStats(lossValue, pred, y);
@@ -400,33 +435,6 @@ public final class Fit {
         float[] both = lossValue.toType(DataType.FLOAT32, false).reshape(1)
                 .concat(correct.reshape(1)).toFloatArray();
         return both;
-    }
-
-    private void clipGradients(NDManager scope) {
-        List<NDArray> grads = new ArrayList<>();
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-            Parameter param = p.getValue();
-            if (param.requiresGradient()) {
-                NDArray g = param.getArray().getGradient();
-                g.attach(scope); // a handle onto the gradient buffer; freed with the batch
-                grads.add(g);
-            }
-        }
-        NDArray sumSquares = null;
-        for (NDArray g : grads) {
-            NDArray s = g.square().sum();
-            sumSquares = sumSquares == null ? s : sumSquares.add(s);
-        }
-        if (sumSquares == null) {
-            return;
-        }
-        double norm = Math.sqrt(sumSquares.getFloat());
-        if (norm > clipNorm) {
-            float factor = (float) (clipNorm / norm);
-            for (NDArray g : grads) {
-                g.muli(factor);
-            }
-        }
     }
 
     /** Mean loss and accuracy of the current model on {@code data}, in inference mode. */

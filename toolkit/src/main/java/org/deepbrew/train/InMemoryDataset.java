@@ -13,6 +13,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,8 +28,13 @@ import java.util.function.UnaryOperator;
  *
  * <p>Shuffling is reproducible: epoch {@code e} uses permutation {@code Random(seed + e)}.
  * Each batch lives in its own sub-manager, freed when the batch is closed.
+ *
+ * <p>{@link #close()} frees the data; a data set that is dropped without closing (a notebook cell
+ * run again assigns a new one to the same variable) is freed once the garbage collector finds it
+ * unreachable, so re-running a cell does not pile up native memory.
  */
 public final class InMemoryDataset implements Dataset, AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
     private final NDManager manager;
     private NDArray features;
     private NDArray labels;
@@ -38,9 +44,12 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
     private Long seed;
     private final UnaryOperator<NDArray> augment;
     private int epoch;
+    private final Cleaner.Cleanable freeing;
 
     private InMemoryDataset(Builder b, NDArray features, NDArray labels) {
         this.manager = b.manager;
+        // Bound to the manager, not to this data set, so the data set can become unreachable.
+        this.freeing = CLEANER.register(this, b.manager::close);
         this.features = features;
         this.labels = labels;
         this.batchSize = b.batchSize;
@@ -177,7 +186,7 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        freeing.clean();
     }
 
     /** Builds an {@link InMemoryDataset} from arrays or from any DJL data set. */

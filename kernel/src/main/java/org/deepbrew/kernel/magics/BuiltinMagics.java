@@ -69,7 +69,9 @@ public final class BuiltinMagics {
         for (String file : files) {
             // Through the interpreter, so a .jsh file may itself use magics such as %maven.
             result = in.run(SourceFiles.read(file));
+            in.context().out().println("Loaded " + file);
         }
+        in.context().out().flush();
         return result;
     }
 

@@ -12,7 +12,8 @@ public interface MagicContext {
     /**
      * Evaluates Java code exactly as a cell would (no magic processing).
      *
-     * @return the value of the last expression, or {@code null} when the code produced none
+     * @return the kernel's representation of the cell's value (for example its own result type),
+     *     or {@code null} for none; magics hand it back from {@link MagicInterpreter#run} untouched
      * @throws Exception the compile or runtime error, as the kernel would report it for a cell
      */
     Object evaluate(String code) throws Exception;

@@ -45,10 +45,15 @@ public final class MagicInterpreter {
 
     /** True when the cell contains at least one magic line; such cells must go through {@link #run}. */
     public static boolean hasMagics(String cell) {
+        if (cell.indexOf('%') < 0) {
+            return false;
+        }
+        JavaLines java = new JavaLines();
         for (String line : cell.split("\\R", -1)) {
-            if (MAGIC_LINE.matcher(line).matches()) {
+            if (java.atCode() && MAGIC_LINE.matcher(line).matches()) {
                 return true;
             }
+            java.consume(line);
         }
         return false;
     }
@@ -80,9 +85,11 @@ public final class MagicInterpreter {
         Object result = null;
         StringBuilder code = new StringBuilder();
         boolean pendingCode = false;
+        JavaLines java = new JavaLines();
         for (int i = 0; i < lines.length; i++) {
             Matcher m = MAGIC_LINE.matcher(lines[i]);
-            if (!m.matches()) {
+            if (!java.atCode() || !m.matches()) {
+                java.consume(lines[i]);
                 code.append(lines[i]).append('\n');
                 pendingCode |= !lines[i].isBlank();
                 continue;

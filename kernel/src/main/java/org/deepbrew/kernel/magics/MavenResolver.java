@@ -136,7 +136,13 @@ public final class MavenResolver {
             session.setTransferListener(new AbstractTransferListener() {
                 @Override
                 public void transferSucceeded(TransferEvent event) {
-                    progress.println("Downloaded " + event.getResource().getResourceName());
+                    // Jars are what the user waits for; the many small POMs would only be noise.
+                    String name = event.getResource().getResourceName();
+                    if (name.endsWith(".jar")) {
+                        progress.printf("Downloaded %s (%,d KiB)%n", name.substring(name.lastIndexOf('/') + 1),
+                                event.getTransferredBytes() / 1024);
+                        progress.flush();
+                    }
                 }
             });
         }

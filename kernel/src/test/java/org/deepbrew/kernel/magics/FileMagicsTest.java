@@ -64,6 +64,7 @@ class FileMagicsTest {
         Object result = interpreter.run("%load " + script);
         assertEquals("greet(\"you\")", result, "the file's last value is the cell's value");
         assertEquals(List.of(dir.resolve("dep.jar")), kernel.classpath, "magics inside the file run too");
+        assertTrue(kernel.output().contains("Loaded " + script), kernel.output());
         assertTrue(kernel.evaluated.get(0).contains("String greet(String who)"));
     }
 

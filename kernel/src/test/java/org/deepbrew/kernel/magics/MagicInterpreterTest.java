@@ -79,6 +79,19 @@ class MagicInterpreterTest {
     }
 
     @Test
+    void percentLinesInsideTextBlocksAndCommentsAreJava() throws Exception {
+        String cell = "String template = \"\"\"\n    %s scored %d\n    \"\"\";\n/* notes\n%maven not:this:1\n*/\ntemplate";
+        assertFalse(MagicInterpreter.hasMagics(cell));
+        assertEquals("template", interpreter.run(cell));
+        assertEquals(List.of(cell), kernel.evaluated, "the whole cell went to Java untouched");
+        // After the text block closes, magic lines count again.
+        String mixed = "String t = \"\"\"\n%s\n\"\"\"; String s = \"/* not a comment\";\n%lsmagic";
+        assertTrue(MagicInterpreter.hasMagics(mixed));
+        interpreter.run(mixed);
+        assertTrue(kernel.output().contains("Line magics:"), kernel.output());
+    }
+
+    @Test
     void argumentsHonourQuotes() {
         assertEquals(List.of("a b", "c", "d\"e", "f g"), MagicArgs.split("  'a b' c \"d\\\"e\" \"f g\" "));
         assertEquals(List.of(), MagicArgs.split("   "));

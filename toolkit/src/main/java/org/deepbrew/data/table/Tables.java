@@ -1,12 +1,12 @@
 package org.deepbrew.data.table;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import org.deepbrew.data.DatasetResolver;
+import org.deepbrew.data.JsonFiles;
 
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
@@ -21,7 +21,6 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -260,18 +259,10 @@ public final class Tables {
 
     /** Reads a JSON list of flat objects; each key becomes a column typed from its values. */
     static Table readJson(Path file, String tableName) throws IOException {
-        JsonElement root;
-        try (Reader r = Files.newBufferedReader(file)) {
-            root = JsonParser.parseReader(r);
-        } catch (JsonParseException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (!root.isJsonArray()) {
-            throw new IOException(file + " should hold a JSON list of objects, one per row");
-        }
+        JsonArray rows = JsonFiles.readList(file, "objects, one per row");
         Map<String, List<JsonPrimitive>> columns = new LinkedHashMap<>();
         int row = 0;
-        for (JsonElement e : root.getAsJsonArray()) {
+        for (JsonElement e : rows) {
             if (!e.isJsonObject()) {
                 throw new IOException(file + ": row " + row + " is not an object: " + e);
             }

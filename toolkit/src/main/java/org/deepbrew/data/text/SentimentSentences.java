@@ -1,14 +1,13 @@
 package org.deepbrew.data.text;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.deepbrew.data.DatasetResolver;
+import org.deepbrew.data.JsonFiles;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,18 +77,10 @@ public final class SentimentSentences {
      * absent are skipped and counted.
      */
     public static List<LabeledText> read(Path file) throws IOException {
-        JsonElement root;
-        try (Reader r = Files.newBufferedReader(file)) {
-            root = JsonParser.parseReader(r);
-        } catch (JsonParseException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (!root.isJsonArray()) {
-            throw new IOException(file + " should hold a JSON list of {\"text\", \"class\"} objects");
-        }
+        JsonArray rows = JsonFiles.readList(file, "{\"text\", \"class\"} objects");
         List<LabeledText> out = new ArrayList<>();
         int index = 0;
-        for (JsonElement e : root.getAsJsonArray()) {
+        for (JsonElement e : rows) {
             if (!e.isJsonObject()) {
                 throw new IOException(file + ": entry " + index + " is not an object: " + e);
             }

@@ -1,11 +1,8 @@
 package org.deepbrew.data.vision;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 
-import org.deepbrew.data.DatasetResolver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +15,8 @@ import java.util.List;
  * CIFAR-10 from its binary version: {@code data_batch_1.bin ... data_batch_5.bin} (TRAIN) and
  * {@code test_batch.bin} (TEST), each record 1 label byte + 3,072 pixel bytes (3 x 32 x 32, CHW).
  * Records are float32 (3, 32, 32) in [0, 1] with a float32 scalar label. Needs a network the first
- * time (about 170 MB), or {@link Builder#optDirectory} pointing at the unpacked batches.
+ * time (about 170 MB), or {@link Builder#optDirectory} pointing at the unpacked batches (or at their
+ * {@code cifar-10-batches-bin} parent).
  */
 public final class Cifar10 extends InMemoryImageDataset {
     /** Name of the data set in the manifest. */
@@ -27,13 +25,8 @@ public final class Cifar10 extends InMemoryImageDataset {
     private static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog",
             "frog", "horse", "ship", "truck");
 
-    private final Path directory;
-    private final DatasetResolver resolver;
-
     private Cifar10(Builder b) {
-        super(b, b.usage, b.manager);
-        this.directory = b.directory;
-        this.resolver = b.resolver;
+        super(b);
     }
 
     /** A builder; TRAIN usage unless told otherwise. */
@@ -48,8 +41,7 @@ public final class Cifar10 extends InMemoryImageDataset {
 
     @Override
     protected ImageSet load(Progress progress) throws IOException {
-        Path root = directory != null ? directory
-                : (resolver != null ? resolver : DatasetResolver.standard()).resolve(NAME);
+        Path root = resolve(NAME);
         Path dir = Files.isDirectory(root.resolve("cifar-10-batches-bin")) ? root.resolve("cifar-10-batches-bin") : root;
         List<Path> files = new ArrayList<>();
         if (usage == Dataset.Usage.TRAIN) {
@@ -112,46 +104,14 @@ public final class Cifar10 extends InMemoryImageDataset {
     }
 
     /** Builds a {@link Cifar10}. */
-    public static final class Builder extends RandomAccessDataset.BaseBuilder<Builder> {
-        private Dataset.Usage usage = Dataset.Usage.TRAIN;
-        private NDManager manager;
-        private Path directory;
-        private DatasetResolver resolver;
-
+    public static final class Builder extends InMemoryImageDataset.Builder<Builder> {
         @Override
         protected Builder self() {
             return this;
         }
 
-        /** TRAIN (50,000 images) or TEST (10,000). */
-        public Builder optUsage(Dataset.Usage usage) {
-            this.usage = usage;
-            return this;
-        }
-
-        /** The manager owning the dataset's arrays (default: a new base manager). */
-        public Builder optManager(NDManager manager) {
-            this.manager = manager;
-            return this;
-        }
-
-        /** Read the batches from this folder (or its {@code cifar-10-batches-bin} child). */
-        public Builder optDirectory(Path directory) {
-            this.directory = directory;
-            return this;
-        }
-
-        /** Resolve the archive through this resolver instead of the standard one. */
-        public Builder optResolver(DatasetResolver resolver) {
-            this.resolver = resolver;
-            return this;
-        }
-
         /** The dataset; call {@code prepare} before use. */
         public Cifar10 build() {
-            if (manager == null) {
-                manager = NDManager.newBaseManager();
-            }
             return new Cifar10(this);
         }
     }

@@ -1,11 +1,8 @@
 package org.deepbrew.data.vision;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 
-import org.deepbrew.data.DatasetResolver;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,13 +24,8 @@ public final class FashionMnist extends InMemoryImageDataset {
     private static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    private final Path directory;
-    private final DatasetResolver resolver;
-
     private FashionMnist(Builder b) {
-        super(b, b.usage, b.manager);
-        this.directory = b.directory;
-        this.resolver = b.resolver;
+        super(b);
     }
 
     /** A builder; TRAIN usage unless told otherwise. */
@@ -53,8 +45,7 @@ public final class FashionMnist extends InMemoryImageDataset {
 
     @Override
     protected ImageSet load(Progress progress) throws IOException {
-        Path dir = directory != null ? directory
-                : (resolver != null ? resolver : DatasetResolver.standard()).resolve(NAME);
+        Path dir = resolve(NAME);
         String prefix = usage == Dataset.Usage.TRAIN ? "train" : "t10k";
         if (usage != Dataset.Usage.TRAIN && usage != Dataset.Usage.TEST) {
             throw new IllegalArgumentException("Fashion-MNIST has TRAIN and TEST parts, not " + usage
@@ -109,46 +100,14 @@ public final class FashionMnist extends InMemoryImageDataset {
     }
 
     /** Builds a {@link FashionMnist}. */
-    public static final class Builder extends RandomAccessDataset.BaseBuilder<Builder> {
-        private Dataset.Usage usage = Dataset.Usage.TRAIN;
-        private NDManager manager;
-        private Path directory;
-        private DatasetResolver resolver;
-
+    public static final class Builder extends InMemoryImageDataset.Builder<Builder> {
         @Override
         protected Builder self() {
             return this;
         }
 
-        /** TRAIN (60,000 images) or TEST (10,000). */
-        public Builder optUsage(Dataset.Usage usage) {
-            this.usage = usage;
-            return this;
-        }
-
-        /** The manager owning the dataset's arrays (default: a new base manager). */
-        public Builder optManager(NDManager manager) {
-            this.manager = manager;
-            return this;
-        }
-
-        /** Read the IDX files from this folder instead of the data cache. */
-        public Builder optDirectory(Path directory) {
-            this.directory = directory;
-            return this;
-        }
-
-        /** Resolve the files through this resolver (e.g. a test cache) instead of the standard one. */
-        public Builder optResolver(DatasetResolver resolver) {
-            this.resolver = resolver;
-            return this;
-        }
-
         /** The dataset; call {@code prepare} before use. */
         public FashionMnist build() {
-            if (manager == null) {
-                manager = NDManager.newBaseManager();
-            }
             return new FashionMnist(this);
         }
     }

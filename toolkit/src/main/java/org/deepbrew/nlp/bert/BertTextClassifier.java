@@ -28,9 +28,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import org.deepbrew.data.text.LabeledText;
-import org.deepbrew.nlp.ClassificationReport;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
+import org.deepbrew.train.GradientClipping;
+import org.deepbrew.train.OptimizerState;
+import org.deepbrew.train.metrics.ConfusionMatrix;
 
 /**
  * A BERT text classifier ready to fine-tune, evaluate, save and serve: a DJL {@link Model} whose
@@ -40,7 +42,7 @@ import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
  * try (BertTextClassifier c = BertTextClassifier.pretrained(PretrainedBert.MINI_LM_L6_V2,
  *         List.of("negative", "positive"), Pooling.MEAN, 64)) {
  *     TrainingRun run = c.fineTune(train, validation, FineTuning.builder().build(), listener);
- *     ClassificationReport report = c.evaluate(test);
+ *     ConfusionMatrix report = c.evaluate(test);
  *     c.save(Path.of("sentiment-model"));
  * }
  * }</pre>
@@ -171,6 +173,8 @@ public final class BertTextClassifier implements AutoCloseable {
                 accuracies.add(accuracy);
                 listener.onEpoch(epoch, accuracy);
             }
+        } finally {
+            OptimizerState.free(optimizer); // two arrays per parameter, freed by nothing else
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new TrainingRun(List.copyOf(losses), List.copyOf(accuracies), sequences, seconds);
@@ -190,7 +194,9 @@ public final class BertTextClassifier implements AutoCloseable {
                 loss = lossValue.getFloat();
                 collector.backward(lossValue);
             }
-            GradientClipping.clipGlobalNorm(classifier, settings.clipNorm());
+            if (settings.clipNorm() > 0) {
+                GradientClipping.clipGlobalNorm(classifier, settings.clipNorm());
+            }
             trainer.step();
             return loss;
         }
@@ -228,11 +234,11 @@ public final class BertTextClassifier implements AutoCloseable {
         return labels;
     }
 
-    /** Accuracy, F1 and confusion matrix on labelled texts. */
-    public ClassificationReport evaluate(List<LabeledText> data) {
+    /** The confusion matrix on labelled texts, with accuracy, precision, recall and F1. */
+    public ConfusionMatrix evaluate(List<LabeledText> data) {
         int[] predicted = predict(data.stream().map(LabeledText::text).toList());
         int[] actual = data.stream().mapToInt(LabeledText::label).toArray();
-        return ClassificationReport.of(actual, predicted, classNames.size());
+        return ConfusionMatrix.of(actual, predicted, classNames);
     }
 
     /** A DJL predictor from raw text to class names with probabilities. */

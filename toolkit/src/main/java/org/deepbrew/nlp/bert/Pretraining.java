@@ -18,6 +18,8 @@ import java.util.Random;
 import java.util.Set;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
+import org.deepbrew.train.GradientClipping;
+import org.deepbrew.train.OptimizerState;
 
 /**
  * Masked-language-model pretraining of a BERT encoder from scratch on raw sentences.
@@ -88,8 +90,8 @@ public final class Pretraining implements AutoCloseable {
             throw new IllegalArgumentException("No text to pretrain on");
         }
         WarmupLinearDecay schedule = new WarmupLinearDecay(learningRate, Math.max(1, steps / 10), steps);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new MaskedLmLoss())
-                .optOptimizer(Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(0.01f).build());
+        Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(0.01f).build();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new MaskedLmLoss()).optOptimizer(optimizer);
         List<Float> losses = new ArrayList<>();
         Random random = new Random(seed);
         List<String> order = new ArrayList<>(texts);
@@ -119,6 +121,8 @@ public final class Pretraining implements AutoCloseable {
                 losses.add(loss);
                 listener.onStep(step, steps, loss, schedule.getNewValue(step));
             }
+        } finally {
+            OptimizerState.free(optimizer); // two arrays per parameter, freed by nothing else
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new TrainingRun(List.copyOf(losses), List.of(), (long) steps * batchSize, seconds);

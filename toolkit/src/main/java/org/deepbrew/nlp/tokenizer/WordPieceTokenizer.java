@@ -114,10 +114,24 @@ public final class WordPieceTokenizer {
     /** The WordPiece tokens of {@code text}, without special tokens. Never fails; null counts as empty. */
     public List<String> tokenize(String text) {
         List<String> out = new ArrayList<>();
-        for (String word : basicTokens(text == null ? "" : text)) {
+        // Special tokens written in the text ("the movie was [MASK] .") stay whole.
+        java.util.regex.Matcher m = SPECIAL.matcher(text == null ? "" : text);
+        int from = 0;
+        while (m.find()) {
+            plain(m.start() > from ? text.substring(from, m.start()) : "", out);
+            out.add(m.group());
+            from = m.end();
+        }
+        plain(text == null ? "" : text.substring(from), out);
+        return out;
+    }
+
+    private static final java.util.regex.Pattern SPECIAL = java.util.regex.Pattern.compile("\\[(MASK|CLS|SEP|PAD|UNK)\\]");
+
+    private void plain(String text, List<String> out) {
+        for (String word : basicTokens(text)) {
             wordPieces(word, out);
         }
-        return out;
     }
 
     /** {@code [CLS] text [SEP]}, truncated to at most {@code maxLength} tokens. */

@@ -39,6 +39,7 @@ class WordPieceTokenizerTest {
     void splitsUnknownWordsIntoPieces() {
         assertEquals(List.of("una", "##ffa", "##ble"), tokenizer.tokenize("unaffable"));
         assertEquals(List.of("[UNK]"), tokenizer.tokenize("a".repeat(101)), "words over 100 characters");
+        assertEquals(List.of("the", "[MASK]", "was", "good"), tokenizer.tokenize("The [MASK] was good"));
     }
 
     @Test

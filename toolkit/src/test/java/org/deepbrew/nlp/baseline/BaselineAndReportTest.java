@@ -1,0 +1,48 @@
+package org.deepbrew.nlp.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.deepbrew.data.text.SentimentSentences;
+import org.deepbrew.nlp.TextSplit;
+import org.deepbrew.nlp.bert.PretrainedBert;
+import org.deepbrew.nlp.bert.WarmupLinearDecay;
+import org.deepbrew.train.metrics.ConfusionMatrix;
+import org.junit.jupiter.api.Test;
+
+class BaselineAndReportTest {
+
+    @Test
+    void reportComputesAccuracyF1AndConfusion() {
+        int[] actual = {0, 0, 0, 1, 1, 1, 1, 1};
+        int[] predicted = {0, 0, 1, 1, 1, 1, 0, 1};
+        ConfusionMatrix r = ConfusionMatrix.of(actual, predicted, 2);
+        assertEquals(6.0 / 8, r.accuracy(), 1e-12);
+        assertEquals(2, r.count(0, 0));
+        assertEquals(1, r.count(1, 0));
+        // class 1: tp 4, predicted 5, actual 5 -> F1 = 8/10
+        assertEquals(0.8, r.f1(1), 1e-12);
+        assertEquals((0.8 + 4.0 / 6) / 2, r.macroF1(), 1e-12);
+    }
+
+    @Test
+    void bagOfWordsBeatsChanceOnImdbSentences() {
+        TextSplit split = TextSplit.stratified(SentimentSentences.load(SentimentSentences.Source.IMDB), 0.7, 0.15, 42);
+        BagOfWordsClassifier bow = new BagOfWordsClassifier(PretrainedBert.MINI_LM_L6_V2.tokenizer()::tokenize)
+                .fit(split.train());
+        ConfusionMatrix r = bow.evaluate(split.test());
+        assertTrue(r.accuracy() >= 0.7, "bag-of-words accuracy " + r);
+        assertTrue(bow.probability("a wonderful , excellent film") > bow.probability("awful , boring and bad"));
+    }
+
+    @Test
+    void learningRateWarmsUpThenDecaysToZero() {
+        WarmupLinearDecay s = new WarmupLinearDecay(1f, 10, 110);
+        assertEquals(0.1f, s.getNewValue(1), 1e-6);
+        assertEquals(1f, s.getNewValue(10), 1e-6);
+        assertEquals(0.5f, s.getNewValue(60), 1e-6);
+        assertEquals(0f, s.getNewValue(110), 1e-6);
+        assertTrue(List.of(s.getNewValue(20), s.getNewValue(30)).get(0) > s.getNewValue(30));
+    }
+}
