@@ -285,7 +285,7 @@ public final class DeepBrewKernel extends BaseKernel {
 
     private void handleKernelInfo(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
         env.setBusyDeferIdle();
-        env.reply(new KernelInfoReply(Header.PROTOCOL_VERISON, "deepbrew", VERSION, languageInfo, getBanner(),
+        env.reply(new org.deepbrew.kernel.protocol.OkKernelInfoReply(Header.PROTOCOL_VERISON, "deepbrew", VERSION, languageInfo, getBanner(),
                 getHelpLinks()));
     }
 
