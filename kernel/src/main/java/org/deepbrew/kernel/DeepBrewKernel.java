@@ -125,7 +125,6 @@ public final class DeepBrewKernel extends BaseKernel {
         Display.setSink(new KernelDisplaySink(this::publish, output));
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfo);
-        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistory);
     }
 
     private void sendStream(OutputRouter.Stream stream, String text, Object parent) {
@@ -282,31 +281,6 @@ public final class DeepBrewKernel extends BaseKernel {
     public List<LanguageInfo.Help> getHelpLinks() {
         return List.of(new LanguageInfo.Help("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
                 new LanguageInfo.Help("DJL", "https://javadoc.io/doc/ai.djl/api/latest/index.html"));
-    }
-
-    private void handleHistory(ShellReplyEnvironment env,
-                               io.github.spencerpark.jupyter.messages.Message<io.github.spencerpark.jupyter.messages.request.HistoryRequest> message) {
-        var manager = getHistoryManager();
-        if (manager == null) return;
-        var request = message.getContent();
-        env.setBusyDeferIdle();
-        var flags = java.util.EnumSet.noneOf(io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag.class);
-        if (request.includeOutput()) flags.add(io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag.INCLUDE_OUTPUT);
-        if (!request.useRaw()) flags.add(io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag.TRANSFORMED_INPUT);
-        java.util.List<io.github.spencerpark.jupyter.kernel.history.HistoryEntry> entries;
-        switch (request.getAccessType()) {
-            case TAIL -> entries = manager.lookupTail(((io.github.spencerpark.jupyter.messages.request.HistoryRequest.Tail) request).getMaxReturnLength(), flags);
-            case RANGE -> {
-                var r = (io.github.spencerpark.jupyter.messages.request.HistoryRequest.Range) request;
-                entries = manager.lookupRange(r.getSessionIndex(), r.getStart(), r.getStop(), flags);
-            }
-            default -> {
-                var s = (io.github.spencerpark.jupyter.messages.request.HistoryRequest.Search) request;
-                if (s.filterUnique()) flags.add(io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag.UNIQUE);
-                entries = manager.search(s.getPattern(), s.getMaxReturnLength(), flags);
-            }
-        }
-        env.reply(new org.deepbrew.kernel.protocol.OkHistoryReply(entries == null ? java.util.List.of() : entries));
     }
 
     private void handleKernelInfo(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
