@@ -39,7 +39,7 @@ class DeepBrewKernelTests(jupyter_kernel_test.KernelTests):
     ]
 
     code_history_pattern = "6 *"
-    supported_history_operations = ("tail", "search")
+    supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "Math.max"
 

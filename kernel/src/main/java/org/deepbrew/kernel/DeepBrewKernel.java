@@ -6,6 +6,8 @@ import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import io.github.spencerpark.jupyter.messages.ContentType;
 import io.github.spencerpark.jupyter.messages.Header;
@@ -20,10 +22,13 @@ import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
 import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import io.github.spencerpark.jupyter.messages.request.KernelInfoRequest;
 import java.io.PrintStream;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +44,7 @@ import org.deepbrew.kernel.jshell.EvalResult;
 import org.deepbrew.kernel.jshell.ExitGuard;
 import org.deepbrew.kernel.jshell.JShellEvaluator;
 import org.deepbrew.kernel.magics.MagicInterpreter;
+import org.deepbrew.kernel.protocol.OkHistoryReply;
 
 /**
  * The DeepBrew Jupyter kernel: Java cells evaluated by JShell in this JVM, values rendered by
@@ -125,6 +131,7 @@ public final class DeepBrewKernel extends BaseKernel {
         Display.setSink(new KernelDisplaySink(this::publish, output));
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfo);
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistory);
     }
 
     private void sendStream(OutputRouter.Stream stream, String text, Object parent) {
@@ -171,6 +178,10 @@ public final class DeepBrewKernel extends BaseKernel {
             if (error == null) {
                 if (result != null && !silent) {
                     env.publish(new PublishExecuteResult(count, result));
+                }
+                if (result != null && store) {
+                    Object text = result.getData(MIMEType.TEXT_PLAIN);
+                    if (text != null) history.recordOutput(count, text.toString());
                 }
                 env.reply(new ExecuteReply(count, Collections.emptyMap()));
             } else {
@@ -281,6 +292,33 @@ public final class DeepBrewKernel extends BaseKernel {
     public List<LanguageInfo.Help> getHelpLinks() {
         return List.of(new LanguageInfo.Help("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
                 new LanguageInfo.Help("DJL", "https://javadoc.io/doc/ai.djl/api/latest/index.html"));
+    }
+
+    /**
+     * Answers history requests itself: basekernel's own reply omits {@code status} and its
+     * entries serialize as objects, where the protocol wants {@code [session, line, input]}.
+     */
+    private void handleHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryManager manager = getHistoryManager();
+        if (manager == null) return;
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        if (!request.useRaw()) flags.add(HistoryManager.ResultFlag.TRANSFORMED_INPUT);
+        List<HistoryEntry> entries = switch (request.getAccessType()) {
+            case TAIL -> manager.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+            case RANGE -> {
+                var range = (HistoryRequest.Range) request;
+                yield manager.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+            }
+            case SEARCH -> {
+                var search = (HistoryRequest.Search) request;
+                if (search.filterUnique()) flags.add(HistoryManager.ResultFlag.UNIQUE);
+                yield manager.search(search.getPattern(), search.getMaxReturnLength(), flags);
+            }
+        };
+        env.reply(new OkHistoryReply(entries == null ? List.of() : entries));
     }
 
     private void handleKernelInfo(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {

@@ -3,6 +3,7 @@ package org.deepbrew.kernel;
 import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,32 @@ final class SessionHistory implements HistoryManager {
     private static final int SESSION = 1;
 
     private final List<HistoryEntry> entries = new ArrayList<>();
+    /** A cell's result as text, by execution count; cells without a result have none. */
+    private final Map<Integer, String> outputs = new HashMap<>();
 
     synchronized void add(int executionCount, String code) {
         entries.add(new HistoryEntry(SESSION, executionCount, code));
     }
 
+    synchronized void recordOutput(int executionCount, String text) {
+        outputs.put(executionCount, text);
+    }
+
+    /** The entries as a request asked for them: with their outputs only when it wants them. */
+    private List<HistoryEntry> shaped(List<HistoryEntry> found, Set<ResultFlag> flags) {
+        if (!flags.contains(ResultFlag.INCLUDE_OUTPUT)) return found;
+        List<HistoryEntry> out = new ArrayList<>(found.size());
+        for (HistoryEntry e : found) {
+            out.add(new HistoryEntry(e.getSession(), e.getCellNumber(), e.getInput(),
+                    outputs.getOrDefault(e.getCellNumber(), "")));
+        }
+        return out;
+    }
+
     @Override
     public synchronized List<HistoryEntry> lookupTail(int length, Set<ResultFlag> flags) {
         int n = Math.max(0, Math.min(length, entries.size()));
-        return new ArrayList<>(entries.subList(entries.size() - n, entries.size()));
+        return shaped(new ArrayList<>(entries.subList(entries.size() - n, entries.size())), flags);
     }
 
     @Override
@@ -38,7 +56,7 @@ final class SessionHistory implements HistoryManager {
                 out.add(e);
             }
         }
-        return out;
+        return shaped(out, flags);
     }
 
     @Override
@@ -60,7 +78,7 @@ final class SessionHistory implements HistoryManager {
             matches.addAll(unique.values());
         }
         int n = length <= 0 ? matches.size() : Math.min(length, matches.size());
-        return new ArrayList<>(matches.subList(matches.size() - n, matches.size()));
+        return shaped(new ArrayList<>(matches.subList(matches.size() - n, matches.size())), flags);
     }
 
     private static Pattern globToRegex(String glob) {
