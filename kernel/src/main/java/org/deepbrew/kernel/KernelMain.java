@@ -17,7 +17,7 @@ import org.deepbrew.kernel.protocol.KernelConnection;
 /**
  * Starts the DeepBrew kernel on a Jupyter connection file and blocks until it is shut down.
  *
- * <pre>java -Djava.security.manager=allow -cp 'kernel/target/classes:kernel/target/lib/*' \
+ * <pre>java -Djava.security.manager=allow -cp "$(cat target/kernel.classpath)" \
  *     org.deepbrew.kernel.KernelMain connection.json</pre>
  */
 public final class KernelMain {
@@ -41,7 +41,8 @@ public final class KernelMain {
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         kernel.start();
-        Logger.getLogger(KernelMain.class.getName()).info(() -> String.format(
+        // FINE: a healthy start prints nothing on Jupyter's console (DEEPBREW_KERNEL_LOG=FINE shows it).
+        Logger.getLogger(KernelMain.class.getName()).fine(() -> String.format(
                 "DeepBrew kernel listening on %s (%d ms)", properties.getIp(), (System.nanoTime() - started) / 1_000_000));
 
         connection.waitUntilClose();
@@ -82,7 +83,9 @@ public final class KernelMain {
         Logger.getLogger("org.deepbrew.kernel").setLevel(Level.INFO);
         String level = System.getenv("DEEPBREW_KERNEL_LOG");
         if (level != null && !level.isBlank()) {
-            Logger.getLogger("org.deepbrew").setLevel(Level.parse(level.trim().toUpperCase()));
+            Level chosen = Level.parse(level.trim().toUpperCase());
+            Logger.getLogger("org.deepbrew").setLevel(chosen);
+            Logger.getLogger("org.deepbrew.kernel").setLevel(chosen);
         }
     }
 }

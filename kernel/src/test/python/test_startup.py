@@ -1,0 +1,45 @@
+"""How the kernel starts: quietly, and from the class-data sharing archive `setup` records."""
+import os
+import pathlib
+
+import pytest
+from jupyter_client.manager import KernelManager
+
+from conftest import KERNEL_NAME, ROOT
+
+CDS_ARCHIVE = ROOT / "target" / "kernel-cds.jsa"
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory):
+    """A kernel whose stderr goes to a file, after it has answered one cell."""
+    err_file = tmp_path_factory.mktemp("kernel") / "stderr.txt"
+    km = KernelManager(kernel_name=KERNEL_NAME)
+    env = {k: v for k, v in os.environ.items() if k != "DEEPBREW_KERNEL_LOG"}  # a chatty log is asked for
+    with open(err_file, "w") as err:
+        km.start_kernel(cwd=str(ROOT), stderr=err, env=env)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=120)
+        reply = kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda msg: None)
+        assert reply["content"]["status"] == "ok"
+        yield km, err_file
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_start_prints_nothing_on_the_console(started):
+    _, err_file = started
+    text = err_file.read_text()
+    assert text == "", f"the kernel printed at start:\n{text}"
+
+
+@pytest.mark.skipif(not pathlib.Path("/proc/self/maps").exists(), reason="needs Linux /proc to see mapped files")
+def test_start_maps_the_class_data_sharing_archive(started):
+    km, _ = started
+    assert CDS_ARCHIVE.is_file(), f"no {CDS_ARCHIVE}: `./deepbrew setup` records it after each build"
+    # The launcher execs java, so the kernel process is the one Jupyter started.
+    maps = pathlib.Path(f"/proc/{km.provisioner.process.pid}/maps").read_text()
+    assert str(CDS_ARCHIVE) in maps, "the JVM did not map the archive: it was rejected or not passed"
