@@ -7,28 +7,20 @@ import java.util.Objects;
  * bare formula such as {@code \sigma(x) = 1 / (1 + e^{-x})} is wrapped in {@code $$...$$} because
  * Jupyter only typesets delimited math.
  */
-public final class Latex implements Displayable {
-    private final String latex;
+public final class Latex extends MarkupText {
 
     Latex(String latex) {
-        String source = Objects.requireNonNull(latex, "latex").strip();
-        boolean delimited = source.startsWith("$") || source.startsWith("\\[") || source.startsWith("\\(")
-                || source.startsWith("\\begin");
-        this.latex = delimited ? source : "$$" + source + "$$";
+        super("text/latex", delimited(Objects.requireNonNull(latex, "latex").strip()));
     }
 
     /** The delimited LaTeX source. */
     public String latex() {
-        return latex;
+        return source();
     }
 
-    @Override
-    public MimeBundle toMimeBundle() {
-        return MimeBundle.of("text/latex", latex).with("text/plain", latex);
-    }
-
-    @Override
-    public String toString() {
-        return latex;
+    private static String delimited(String source) {
+        boolean delimited = source.startsWith("$") || source.startsWith("\\[") || source.startsWith("\\(")
+                || source.startsWith("\\begin");
+        return delimited ? source : "$$" + source + "$$";
     }
 }

@@ -1,6 +1,5 @@
 package org.deepbrew.data.vision;
 
-import ai.djl.training.dataset.Dataset;
 import ai.djl.util.Progress;
 
 
@@ -15,8 +14,8 @@ import java.util.List;
  * CIFAR-10 from its binary version: {@code data_batch_1.bin ... data_batch_5.bin} (TRAIN) and
  * {@code test_batch.bin} (TEST), each record 1 label byte + 3,072 pixel bytes (3 x 32 x 32, CHW).
  * Records are float32 (3, 32, 32) in [0, 1] with a float32 scalar label. Needs a network the first
- * time (about 170 MB), or {@link Builder#optDirectory} pointing at the unpacked batches (or at their
- * {@code cifar-10-batches-bin} parent).
+ * time (about 170 MB), or {@link InMemoryImageDataset.Builder#optDirectory} pointing at the unpacked
+ * batches (or at their {@code cifar-10-batches-bin} parent).
  */
 public final class Cifar10 extends InMemoryImageDataset {
     /** Name of the data set in the manifest. */
@@ -25,33 +24,27 @@ public final class Cifar10 extends InMemoryImageDataset {
     private static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog",
             "frog", "horse", "ship", "truck");
 
-    private Cifar10(Builder b) {
-        super(b);
+    private Cifar10(Builder<?> b) {
+        super(b, "CIFAR-10", CLASSES);
     }
 
     /** A builder; TRAIN usage unless told otherwise. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return CLASSES;
+    public static Builder<Cifar10> builder() {
+        return new Builder<>(Cifar10::new);
     }
 
     @Override
     protected ImageSet load(Progress progress) throws IOException {
+        boolean train = isTrain();
         Path root = resolve(NAME);
         Path dir = Files.isDirectory(root.resolve("cifar-10-batches-bin")) ? root.resolve("cifar-10-batches-bin") : root;
         List<Path> files = new ArrayList<>();
-        if (usage == Dataset.Usage.TRAIN) {
+        if (train) {
             for (int i = 1; i <= 5; i++) {
                 files.add(dir.resolve("data_batch_" + i + ".bin"));
             }
-        } else if (usage == Dataset.Usage.TEST) {
-            files.add(dir.resolve("test_batch.bin"));
         } else {
-            throw new IllegalArgumentException("CIFAR-10 has TRAIN and TEST parts, not " + usage);
+            files.add(dir.resolve("test_batch.bin"));
         }
         return read(files, progress);
     }
@@ -101,18 +94,5 @@ public final class Cifar10 extends InMemoryImageDataset {
             progress.end();
         }
         return new ImageSet(pixels, labels, 3, 32, 32);
-    }
-
-    /** Builds a {@link Cifar10}. */
-    public static final class Builder extends InMemoryImageDataset.Builder<Builder> {
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /** The dataset; call {@code prepare} before use. */
-        public Cifar10 build() {
-            return new Cifar10(this);
-        }
     }
 }

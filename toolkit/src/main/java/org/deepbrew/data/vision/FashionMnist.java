@@ -1,6 +1,5 @@
 package org.deepbrew.data.vision;
 
-import ai.djl.training.dataset.Dataset;
 import ai.djl.util.Progress;
 
 
@@ -24,13 +23,13 @@ public final class FashionMnist extends InMemoryImageDataset {
     private static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    private FashionMnist(Builder b) {
-        super(b);
+    private FashionMnist(Builder<?> b) {
+        super(b, "Fashion-MNIST", CLASSES);
     }
 
     /** A builder; TRAIN usage unless told otherwise. */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder<FashionMnist> builder() {
+        return new Builder<>(FashionMnist::new);
     }
 
     /** The ten class names, indexed by label. */
@@ -39,19 +38,9 @@ public final class FashionMnist extends InMemoryImageDataset {
     }
 
     @Override
-    public List<String> classNames() {
-        return CLASSES;
-    }
-
-    @Override
     protected ImageSet load(Progress progress) throws IOException {
-        Path dir = resolve(NAME);
-        String prefix = usage == Dataset.Usage.TRAIN ? "train" : "t10k";
-        if (usage != Dataset.Usage.TRAIN && usage != Dataset.Usage.TEST) {
-            throw new IllegalArgumentException("Fashion-MNIST has TRAIN and TEST parts, not " + usage
-                    + "; split TRAIN with org.deepbrew.data.prep.Splits for validation");
-        }
-        return readIdx(dir, prefix, progress);
+        String prefix = isTrain() ? "train" : "t10k";
+        return readIdx(resolve(NAME), prefix, progress);
     }
 
     /** Reads {@code prefix-images-idx3-ubyte[.gz]} and {@code prefix-labels-idx1-ubyte[.gz]} from {@code dir}. */
@@ -97,18 +86,5 @@ public final class FashionMnist extends InMemoryImageDataset {
             }
         }
         throw new IOException("No " + base + "(.gz) in " + dir);
-    }
-
-    /** Builds a {@link FashionMnist}. */
-    public static final class Builder extends InMemoryImageDataset.Builder<Builder> {
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /** The dataset; call {@code prepare} before use. */
-        public FashionMnist build() {
-            return new FashionMnist(this);
-        }
     }
 }

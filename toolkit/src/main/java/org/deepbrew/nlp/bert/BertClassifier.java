@@ -35,8 +35,8 @@ public final class BertClassifier extends AbstractBlock {
         this.encoder = addChildBlock("encoder", encoder);
         this.pooling = pooling;
         this.classes = classes;
-        this.dropout = addChildBlock("dropout", Dropout.builder().optRate(encoder.config().dropout()).build());
-        this.head = addChildBlock("head", Linear.builder().setUnits(classes).build());
+        this.dropout = addChildBlock("dropout", BertBlocks.dropout(encoder.config()));
+        this.head = addChildBlock("head", BertBlocks.dense(classes));
     }
 
     public BertEncoder encoder() {

@@ -31,14 +31,17 @@ public final class BertEmbeddings extends AbstractBlock {
     BertEmbeddings(BertConfig config) {
         super((byte) 1);
         this.config = config;
-        words = addParameter(Parameter.builder().setName("word").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.vocabularySize(), config.hiddenSize())).build());
-        positions = addParameter(Parameter.builder().setName("position").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.maxPositions(), config.hiddenSize())).build());
-        tokenTypes = addParameter(Parameter.builder().setName("tokenType").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.typeVocabularySize(), config.hiddenSize())).build());
-        norm = addChildBlock("norm", LayerNorm.builder().axis(2).optEpsilon(config.layerNormEpsilon()).build());
-        dropout = addChildBlock("dropout", Dropout.builder().optRate(config.dropout()).build());
+        words = addParameter(table("word", config.vocabularySize()));
+        positions = addParameter(table("position", config.maxPositions()));
+        tokenTypes = addParameter(table("tokenType", config.typeVocabularySize()));
+        norm = addChildBlock("norm", BertBlocks.layerNorm(config));
+        dropout = addChildBlock("dropout", BertBlocks.dropout(config));
+    }
+
+    /** An embedding table: one hidden-size vector for each of {@code rows} ids. */
+    private Parameter table(String name, int rows) {
+        return Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(rows, config.hiddenSize())).build();
     }
 
     /** The word-embedding table, shared with the masked-language-model decoder. */
@@ -85,8 +88,7 @@ public final class BertEmbeddings extends AbstractBlock {
         m.put(prefix + "word_embeddings.weight", words);
         m.put(prefix + "position_embeddings.weight", positions);
         m.put(prefix + "token_type_embeddings.weight", tokenTypes);
-        m.put(prefix + "LayerNorm.weight", norm.getParameters().get("gamma"));
-        m.put(prefix + "LayerNorm.bias", norm.getParameters().get("beta"));
+        BertBlocks.putNorm(m, prefix + "LayerNorm.", norm);
         return m;
     }
 }

@@ -40,7 +40,7 @@ public final class BertEncoder extends AbstractBlock {
         for (int i = 0; i < config.layers(); i++) {
             layers.add(addChildBlock("layer" + i, new BertLayer(config)));
         }
-        pooler = config.pooler() ? addChildBlock("pooler", Linear.builder().setUnits(config.hiddenSize()).build()) : null;
+        pooler = config.pooler() ? addChildBlock("pooler", BertBlocks.dense(config.hiddenSize())) : null;
     }
 
     public BertConfig config() {
@@ -100,7 +100,7 @@ public final class BertEncoder extends AbstractBlock {
             m.putAll(layers.get(i).namedParameters("encoder.layer." + i + "."));
         }
         if (pooler != null) {
-            BertLayer.dense(m, "pooler.dense.", pooler);
+            BertBlocks.putDense(m, "pooler.dense.", pooler);
         }
         return Collections.unmodifiableMap(m);
     }

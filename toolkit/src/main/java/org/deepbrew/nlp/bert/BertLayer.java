@@ -42,18 +42,16 @@ public final class BertLayer extends AbstractBlock {
         super((byte) 1);
         this.config = config;
         int h = config.hiddenSize();
-        query = addChildBlock("query", Linear.builder().setUnits(h).build());
-        key = addChildBlock("key", Linear.builder().setUnits(h).build());
-        value = addChildBlock("value", Linear.builder().setUnits(h).build());
-        attentionOutput = addChildBlock("attentionOutput", Linear.builder().setUnits(h).build());
-        attentionNorm = addChildBlock("attentionNorm",
-                LayerNorm.builder().axis(2).optEpsilon(config.layerNormEpsilon()).build());
-        intermediate = addChildBlock("intermediate", Linear.builder().setUnits(config.intermediateSize()).build());
-        output = addChildBlock("output", Linear.builder().setUnits(h).build());
-        outputNorm = addChildBlock("outputNorm",
-                LayerNorm.builder().axis(2).optEpsilon(config.layerNormEpsilon()).build());
-        attentionDropout = addChildBlock("attentionDropout", Dropout.builder().optRate(config.dropout()).build());
-        hiddenDropout = addChildBlock("hiddenDropout", Dropout.builder().optRate(config.dropout()).build());
+        query = addChildBlock("query", BertBlocks.dense(h));
+        key = addChildBlock("key", BertBlocks.dense(h));
+        value = addChildBlock("value", BertBlocks.dense(h));
+        attentionOutput = addChildBlock("attentionOutput", BertBlocks.dense(h));
+        attentionNorm = addChildBlock("attentionNorm", BertBlocks.layerNorm(config));
+        intermediate = addChildBlock("intermediate", BertBlocks.dense(config.intermediateSize()));
+        output = addChildBlock("output", BertBlocks.dense(h));
+        outputNorm = addChildBlock("outputNorm", BertBlocks.layerNorm(config));
+        attentionDropout = addChildBlock("attentionDropout", BertBlocks.dropout(config));
+        hiddenDropout = addChildBlock("hiddenDropout", BertBlocks.dropout(config));
     }
 
     @Override
@@ -112,24 +110,14 @@ public final class BertLayer extends AbstractBlock {
     /** Parameters under the names of the original checkpoint, {@code prefix} = "encoder.layer.N.". */
     Map<String, Parameter> namedParameters(String prefix) {
         Map<String, Parameter> m = new LinkedHashMap<>();
-        dense(m, prefix + "attention.self.query.", query);
-        dense(m, prefix + "attention.self.key.", key);
-        dense(m, prefix + "attention.self.value.", value);
-        dense(m, prefix + "attention.output.dense.", attentionOutput);
-        norm(m, prefix + "attention.output.LayerNorm.", attentionNorm);
-        dense(m, prefix + "intermediate.dense.", intermediate);
-        dense(m, prefix + "output.dense.", output);
-        norm(m, prefix + "output.LayerNorm.", outputNorm);
+        BertBlocks.putDense(m, prefix + "attention.self.query.", query);
+        BertBlocks.putDense(m, prefix + "attention.self.key.", key);
+        BertBlocks.putDense(m, prefix + "attention.self.value.", value);
+        BertBlocks.putDense(m, prefix + "attention.output.dense.", attentionOutput);
+        BertBlocks.putNorm(m, prefix + "attention.output.LayerNorm.", attentionNorm);
+        BertBlocks.putDense(m, prefix + "intermediate.dense.", intermediate);
+        BertBlocks.putDense(m, prefix + "output.dense.", output);
+        BertBlocks.putNorm(m, prefix + "output.LayerNorm.", outputNorm);
         return m;
-    }
-
-    static void dense(Map<String, Parameter> m, String prefix, Linear linear) {
-        m.put(prefix + "weight", linear.getParameters().get("weight"));
-        m.put(prefix + "bias", linear.getParameters().get("bias"));
-    }
-
-    static void norm(Map<String, Parameter> m, String prefix, LayerNorm norm) {
-        m.put(prefix + "weight", norm.getParameters().get("gamma"));
-        m.put(prefix + "bias", norm.getParameters().get("beta"));
     }
 }

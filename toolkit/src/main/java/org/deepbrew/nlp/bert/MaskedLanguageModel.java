@@ -27,8 +27,8 @@ public final class MaskedLanguageModel extends AbstractBlock {
         super((byte) 1);
         this.encoder = addChildBlock("encoder", encoder);
         BertConfig c = encoder.config();
-        transform = addChildBlock("transform", Linear.builder().setUnits(c.hiddenSize()).build());
-        norm = addChildBlock("norm", LayerNorm.builder().axis(2).optEpsilon(c.layerNormEpsilon()).build());
+        transform = addChildBlock("transform", BertBlocks.dense(c.hiddenSize()));
+        norm = addChildBlock("norm", BertBlocks.layerNorm(c));
         decoderBias = addParameter(Parameter.builder().setName("decoderBias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(c.vocabularySize())).build());
     }

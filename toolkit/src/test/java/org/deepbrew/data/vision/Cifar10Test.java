@@ -69,4 +69,15 @@ class Cifar10Test {
                 () -> Cifar10.read(List.of(dir.resolve("test_batch.bin")), null));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
+
+    @Test
+    void aPartOtherThanTrainOrTestFailsBeforeAnythingIsRead(@TempDir Path dir) {
+        // The folder is empty: the usage must be refused before the missing files are noticed.
+        for (var builder : List.of(Cifar10.builder(), Mnist.builder(), FashionMnist.builder())) {
+            InMemoryImageDataset set = builder.optUsage(Dataset.Usage.VALIDATION).optDirectory(dir)
+                    .setSampling(8, false).build();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> set.prepare(null));
+            assertTrue(e.getMessage().contains("has TRAIN and TEST parts, not VALIDATION"), e.getMessage());
+        }
+    }
 }
