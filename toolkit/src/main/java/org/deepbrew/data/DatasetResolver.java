@@ -19,7 +19,7 @@ import java.util.Objects;
 public final class DatasetResolver {
     private final DataCache cache;
     private final Manifest manifest;
-    private FetchProgress progress = FetchProgress.console();
+    private FetchProgress progress = FetchProgress.auto();
 
     /** A resolver over {@code cache} for the data sets in {@code manifest}. */
     public DatasetResolver(DataCache cache, Manifest manifest) {
@@ -32,7 +32,7 @@ public final class DatasetResolver {
         return new DatasetResolver(DataCache.standard(), Manifest.bundled());
     }
 
-    /** Where fetch progress goes (console by default). */
+    /** Where fetch progress goes (by default {@link FetchProgress#auto()}: a bar in a notebook, else a console line). */
     public DatasetResolver progress(FetchProgress progress) {
         this.progress = Objects.requireNonNull(progress, "progress");
         return this;

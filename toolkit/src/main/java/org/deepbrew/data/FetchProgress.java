@@ -4,7 +4,8 @@ import java.io.PrintStream;
 
 /**
  * Reports progress of a long fetch. Kept tiny so that a notebook progress bar, a console line or
- * nothing at all can stand behind it.
+ * nothing at all can stand behind it. A fetch reports every few kilobytes; implementations limit
+ * how often they redraw.
  */
 public interface FetchProgress {
 
@@ -24,6 +25,20 @@ public interface FetchProgress {
             public void advance(long bytes) {}
             public void finish() {}
         };
+    }
+
+    /**
+     * A progress bar per task in a notebook, a console line elsewhere, chosen at each task from
+     * where displayed outputs go (see {@link org.deepbrew.display.DisplaySink#showsRichOutput()}).
+     * What resolvers use unless told otherwise.
+     */
+    static FetchProgress auto() {
+        return new AutoFetchProgress(bar(), console());
+    }
+
+    /** A progress bar (org.deepbrew.display) per task, updated in place, sizes in bytes. */
+    static FetchProgress bar() {
+        return new BarFetchProgress();
     }
 
     /** A console line on standard error, redrawn at most every half second. */

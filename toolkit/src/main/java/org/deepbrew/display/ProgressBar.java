@@ -42,6 +42,7 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
     private long endNanos;
     private boolean closed;
     private boolean finishedShown;
+    private boolean countsBytes;
 
     /**
      * A bar that appears when DJL (or a caller) starts it with {@link #reset(String, long, String)},
@@ -56,6 +57,17 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
     public static ProgressBar create(String label, long total) {
         ProgressBar bar = new ProgressBar();
         bar.reset(label, total, null);
+        return bar;
+    }
+
+    /**
+     * Shows a new bar at 0 of {@code totalBytes} (0 or less: unknown) whose steps are bytes, shown
+     * as sizes ({@code 12.3 MB/170.5 MB}) and a transfer rate ({@code 4.1 MB/s}).
+     */
+    public static ProgressBar createForBytes(String label, long totalBytes) {
+        ProgressBar bar = new ProgressBar();
+        bar.countsBytes = true;
+        bar.reset(label, totalBytes, null);
         return bar;
     }
 
@@ -275,7 +287,7 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
         boolean known = total > 0;
         double fraction = known ? Math.min(1.0, Math.max(0.0, (double) count / total)) : 0;
         String percent = known ? String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100)) : "";
-        String numbers = TextForms.count(count) + (known ? "/" + TextForms.count(total) : "");
+        String numbers = amount(count) + (known ? "/" + amount(total) : "");
         String timing = TextForms.duration(elapsed)
                 + (known && count < total ? " < " + (rate > 0 ? TextForms.duration((total - count) / rate) : "?") : "")
                 + ", " + rateText(rate);
@@ -304,6 +316,10 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
         return MimeBundle.of("text/html", html).with("text/plain", plain.toString());
     }
 
+    private String amount(long n) {
+        return countsBytes ? TextForms.bytes(n) : TextForms.count(n);
+    }
+
     private String extra() {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, Object> m : metrics.entrySet()) {
@@ -326,9 +342,12 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
         return Math.round(v * scale) / scale;
     }
 
-    private static String rateText(double rate) {
+    private String rateText(double rate) {
         if (rate <= 0) {
             return "?/s";
+        }
+        if (countsBytes) {
+            return TextForms.bytes(Math.round(rate)) + "/s";
         }
         if (rate < 1) {
             return TextForms.number(roundForDisplay(1 / rate)) + " s/it";

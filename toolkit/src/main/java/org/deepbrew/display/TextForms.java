@@ -47,6 +47,24 @@ public final class TextForms {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A byte count in decimal units, as download sizes are quoted: {@code 26.4 MB}; negative: {@code ?}. */
+    public static String bytes(long n) {
+        if (n < 0) {
+            return "?";
+        }
+        if (n < 1000) {
+            return n + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
     /** A number in at most ~6 significant digits, integers without a decimal point. */
     public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {

@@ -3,19 +3,19 @@ package org.deepbrew.display;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sink that remembers every call, for tests. */
-final class RecordingSink implements DisplaySink {
+/** A sink that remembers every call, for tests (also those of other packages). */
+public final class RecordingSink implements DisplaySink {
     /** One call: whether it was an update, the id and the bundle. */
-    record Call(boolean update, String displayId, MimeBundle bundle) {}
+    public record Call(boolean update, String displayId, MimeBundle bundle) {}
 
     private final List<Call> calls = new ArrayList<>();
     private final boolean rich;
 
-    RecordingSink(boolean rich) {
+    public RecordingSink(boolean rich) {
         this.rich = rich;
     }
 
-    RecordingSink() {
+    public RecordingSink() {
         this(true);
     }
 
@@ -34,15 +34,15 @@ final class RecordingSink implements DisplaySink {
         return rich;
     }
 
-    synchronized List<Call> calls() {
+    public synchronized List<Call> calls() {
         return new ArrayList<>(calls);
     }
 
-    synchronized long updates() {
+    public synchronized long updates() {
         return calls.stream().filter(Call::update).count();
     }
 
-    synchronized Call last() {
+    public synchronized Call last() {
         return calls.get(calls.size() - 1);
     }
 }
