@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -313,47 +314,28 @@ public final class Tables {
                 dates &= v.isString() && isDate(v.getAsString());
             }
         }
+        if (numbers && integers) {
+            return fill(IntColumn.create(name), values, (col, v) -> col.append(v.getAsInt()));
+        }
         if (numbers) {
-            if (integers) {
-                IntColumn col = IntColumn.create(name);
-                values.forEach(v -> {
-                    if (v == null) {
-                        col.appendMissing();
-                    } else {
-                        col.append(v.getAsInt());
-                    }
-                });
-                return col;
-            }
-            DoubleColumn col = DoubleColumn.create(name);
-            values.forEach(v -> {
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(v.getAsDouble());
-                }
-            });
-            return col;
+            return fill(DoubleColumn.create(name), values, (col, v) -> col.append(v.getAsDouble()));
         }
         if (dates) {
-            DateColumn col = DateColumn.create(name);
-            values.forEach(v -> {
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(LocalDate.parse(v.getAsString().substring(0, 10)));
-                }
-            });
-            return col;
+            return fill(DateColumn.create(name), values,
+                    (col, v) -> col.append(LocalDate.parse(v.getAsString().substring(0, 10))));
         }
-        StringColumn col = StringColumn.create(name);
-        values.forEach(v -> {
+        return fill(StringColumn.create(name), values, (col, v) -> col.append(v.getAsString()));
+    }
+
+    /** Appends every value to {@code col}, a null as a missing value. */
+    private static <C extends Column<?>> C fill(C col, List<JsonPrimitive> values, BiConsumer<C, JsonPrimitive> append) {
+        for (JsonPrimitive v : values) {
             if (v == null) {
                 col.appendMissing();
             } else {
-                col.append(v.getAsString());
+                append.accept(col, v);
             }
-        });
+        }
         return col;
     }
 

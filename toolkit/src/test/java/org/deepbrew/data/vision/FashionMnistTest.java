@@ -8,7 +8,6 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.Record;
 
-import org.deepbrew.data.TestData;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,12 +19,8 @@ class FashionMnistTest {
     @Test
     void trainAndTestHaveTheRealCountsBalancedClassesAndUnitPixels() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
-            FashionMnist train = FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).optManager(manager)
-                    .optResolver(TestData.resolver()).setSampling(128, true).build();
-            FashionMnist test = FashionMnist.builder().optUsage(Dataset.Usage.TEST).optManager(manager)
-                    .optResolver(TestData.resolver()).setSampling(128, false).build();
-            train.prepare(null);
-            test.prepare(null);
+            FashionMnist train = Prepared.part(FashionMnist.builder(), Dataset.Usage.TRAIN, manager, 128, true);
+            FashionMnist test = Prepared.part(FashionMnist.builder(), Dataset.Usage.TEST, manager, 128, false);
             assertEquals(60_000, train.size());
             assertEquals(10_000, test.size());
             int[] trainCounts = train.images().classCounts(10);
@@ -60,9 +55,8 @@ class FashionMnistTest {
     @Test
     void batchesAreSlicedWithTheRequestedSizeAndLimitApplies() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
-            FashionMnist test = FashionMnist.builder().optUsage(Dataset.Usage.TEST).optManager(manager)
-                    .optResolver(TestData.resolver()).setSampling(128, false).optLimit(1000).build();
-            test.prepare(null);
+            FashionMnist test = Prepared.part(FashionMnist.builder().optLimit(1000), Dataset.Usage.TEST, manager,
+                    128, false);
             assertEquals(1000, test.size());
             int batches = 0;
             long images = 0;

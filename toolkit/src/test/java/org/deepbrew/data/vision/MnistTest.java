@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Dataset;
 
-import org.deepbrew.data.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -19,12 +18,8 @@ class MnistTest {
     @Test
     void npmDigitsSplitIntoStratifiedReproducibleTrainAndTest() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Mnist train = Mnist.builder().optUsage(Dataset.Usage.TRAIN).optManager(manager)
-                    .optResolver(TestData.resolver()).setSampling(64, true).build();
-            Mnist test = Mnist.builder().optUsage(Dataset.Usage.TEST).optManager(manager)
-                    .optResolver(TestData.resolver()).setSampling(64, false).build();
-            train.prepare(null);
-            test.prepare(null);
+            Mnist train = Prepared.part(Mnist.builder(), Dataset.Usage.TRAIN, manager, 64, true);
+            Mnist test = Prepared.part(Mnist.builder(), Dataset.Usage.TEST, manager, 64, false);
             assertEquals(8_000, train.size());
             assertEquals(2_000, test.size());
 
@@ -55,9 +50,7 @@ class MnistTest {
             assertTrue(shared < 5, shared + " test images also appear in train");
 
             // Same seed, same split.
-            Mnist again = Mnist.builder().optUsage(Dataset.Usage.TEST).optManager(manager)
-                    .optResolver(TestData.resolver()).setSampling(64, false).build();
-            again.prepare(null);
+            Mnist again = Prepared.part(Mnist.builder(), Dataset.Usage.TEST, manager, 64, false);
             assertEquals(Arrays.hashCode(test.images().labels()), Arrays.hashCode(again.images().labels()));
             assertEquals(Arrays.hashCode(test.images().pixels()), Arrays.hashCode(again.images().pixels()));
         }
