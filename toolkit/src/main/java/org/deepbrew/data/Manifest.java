@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -132,13 +133,60 @@ public final class Manifest {
         return specs.containsKey(name);
     }
 
-    /** The spec for {@code name}; an unknown name gets a message listing the known ones. */
+    /**
+     * The spec for {@code name}; an unknown name gets a message that suggests the closest known
+     * name, when one is a likely typo, and lists them all.
+     */
     public DatasetSpec get(String name) {
         DatasetSpec s = specs.get(name);
         if (s == null) {
-            throw new NoSuchElementException("Unknown data set '" + name + "'. Known data sets: "
-                    + String.join(", ", specs.keySet()));
+            String guess = closest(String.valueOf(name));
+            throw new NoSuchElementException("Unknown data set '" + name + "'"
+                    + (guess == null ? "" : " (did you mean '" + guess + "'?)")
+                    + ". Known data sets: " + String.join(", ", specs.keySet()));
         }
         return s;
+    }
+
+    /** The known name within a few typos of {@code name}, else one it begins, ignoring case; or null. */
+    private String closest(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Math.max(2, wanted.length() / 3) + 1;
+        for (String known : specs.keySet()) {
+            int d = editDistance(wanted, known.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        if (best == null && !wanted.isBlank()) {
+            for (String known : specs.keySet()) {
+                if (known.toLowerCase(Locale.ROOT).startsWith(wanted)) {
+                    return known;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

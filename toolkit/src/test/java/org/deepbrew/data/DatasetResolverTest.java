@@ -90,6 +90,14 @@ class DatasetResolverTest {
         for (String known : List.of("fashion-mnist", "mnist-digits", "sentiment-sentences", "vega-tables")) {
             assertTrue(e.getMessage().contains(known), e.getMessage());
         }
+        assertTrue(e.getMessage().startsWith("Unknown data set 'fashion-mnsit' (did you mean 'fashion-mnist'?)"),
+                e.getMessage());
+        assertTrue(assertThrows(NoSuchElementException.class, () -> r.resolve("CIFAR10")).getMessage()
+                .contains("did you mean 'cifar-10'?"));
+        assertTrue(assertThrows(NoSuchElementException.class, () -> r.resolve("mnist")).getMessage()
+                .contains("did you mean 'mnist-digits'?"));
+        String far = assertThrows(NoSuchElementException.class, () -> r.resolve("imagenet")).getMessage();
+        assertFalse(far.contains("did you mean"), far);
     }
 
     @Test

@@ -154,7 +154,8 @@ public final class Tables {
         try {
             return Table.read().usingOptions(options);
         } catch (AddCellToColumnException e) {
-            throw new IOException(file + " line " + (e.getRowNumber() + 2) + ": value for column '"
+            // Tablesaw numbers the header row 0, so a data row's number + 1 is its line in the file.
+            throw new IOException(file + " line " + (e.getRowNumber() + 1) + ": value for column '"
                     + e.getColumnName() + "' does not fit the type inferred from earlier rows (" + cause(e) + ")", e);
         }
     }

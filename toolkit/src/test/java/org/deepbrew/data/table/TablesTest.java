@@ -82,4 +82,30 @@ class TablesTest {
         assertEquals(ColumnType.DOUBLE, j.column("x").type());
         assertEquals(1, j.column("x").countMissing());
     }
+
+    @Test
+    void badInputIsReportedWithTheFileAndWhereInIt(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        IOException e = assertThrows(IOException.class, () -> Tables.read(empty));
+        assertTrue(e.getMessage().contains("empty.csv is empty"), e.getMessage());
+
+        // Tablesaw infers "age" as integers from a sample of rows; a late text value must name its line.
+        StringBuilder late = new StringBuilder("name,age\n");
+        for (int i = 0; i < 20_500; i++) {
+            late.append("p").append(i).append(',').append(i % 90).append('\n');
+        }
+        late.append("zed,unknown\n");
+        Path mixed = Files.writeString(dir.resolve("mixed.csv"), late);
+        e = assertThrows(IOException.class, () -> Tables.read(mixed));
+        assertTrue(e.getMessage().contains("mixed.csv line 20502") && e.getMessage().contains("'age'"),
+                e.getMessage());
+
+        Path notRows = Files.writeString(dir.resolve("scalars.json"), "[{\"x\":1}, 2]");
+        e = assertThrows(IOException.class, () -> Tables.read(notRows));
+        assertTrue(e.getMessage().contains("row 1 is not an object"), e.getMessage());
+
+        Path nested = Files.writeString(dir.resolve("nested.json"), "[{\"x\":{\"y\":1}}]");
+        e = assertThrows(IOException.class, () -> Tables.read(nested));
+        assertTrue(e.getMessage().contains("field 'x' is nested"), e.getMessage());
+    }
 }
