@@ -43,6 +43,7 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
     private final boolean dropLast;
     private Long seed;
     private final UnaryOperator<NDArray> augment;
+    private final float[] standardize;
     private int epoch;
     private final Cleaner.Cleanable freeing;
 
@@ -57,6 +58,7 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
         this.dropLast = b.dropLast;
         this.seed = b.seed;
         this.augment = b.augment;
+        this.standardize = b.standardize;
     }
 
     /** Starts a builder; the data set owns a new manager, freed by {@link #close()}. */
@@ -179,6 +181,11 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
                 x = augment.apply(x);
                 x.attach(sub);
             }
+            if (standardize != null) {
+                // After augmentation, so warps pad with the true background (0), not a shifted one.
+                x = x.sub(standardize[0]).div(standardize[1]);
+                x.attach(sub);
+            }
             return new Batch(sub, new NDList(x), new NDList(y), to - from,
                     Batchifier.STACK, Batchifier.STACK, next, batches);
         }
@@ -198,6 +205,8 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
         private Long seed;
         private UnaryOperator<NDArray> augment;
         private long limit = Long.MAX_VALUE;
+        private int[] rows;
+        private float[] standardize;
 
         private Builder() {}
 
@@ -237,9 +246,32 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
             return this;
         }
 
+        /**
+         * Keep only these rows of the source, in this order: one part of a split such as
+         * {@code Splits.stratified(labels, 7000, seed).first()}. Applied before {@link #limit}.
+         */
+        public Builder rows(int[] rows) {
+            this.rows = rows.clone();
+            return this;
+        }
+
         /** A batch transform applied to training features, e.g. {@link Augment#flipAndShift}. */
         public Builder augment(UnaryOperator<NDArray> augment) {
             this.augment = augment;
+            return this;
+        }
+
+        /**
+         * Serves features as {@code (x - mean) / std}, computed per batch after any augmentation,
+         * while {@link #features()} keeps the raw values (for pictures). Inputs centred on zero with
+         * unit spread suit sigmoid and tanh units, whose gradients vanish away from zero. Use the
+         * training set's mean and standard deviation for every split.
+         */
+        public Builder standardize(float mean, float std) {
+            if (!(std > 0) || !Float.isFinite(mean) || Float.isInfinite(std)) {
+                throw new IllegalArgumentException("need a finite mean and a positive std; got " + mean + ", " + std);
+            }
+            this.standardize = new float[] {mean, std};
             return this;
         }
 
@@ -251,9 +283,24 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
                         + labels.getShape().get(0));
             }
             manager = NDManager.newBaseManager(features.getDevice());
-            long keep = Math.min(n, limit);
-            NDArray x = features.get("0:" + keep).duplicate();
-            NDArray y = labels.get("0:" + keep).toType(DataType.FLOAT32, true).reshape(keep);
+            NDArray x;
+            NDArray y;
+            if (rows != null) {
+                for (int r : rows) {
+                    if (r < 0 || r >= n) {
+                        throw new IllegalArgumentException("row " + r + " is outside 0.." + (n - 1));
+                    }
+                }
+                int keep = (int) Math.min(rows.length, limit);
+                try (NDArray index = manager.create(java.util.Arrays.copyOf(rows, keep))) {
+                    x = features.get(index);
+                    y = labels.get(index).toType(DataType.FLOAT32, true).reshape(keep);
+                }
+            } else {
+                long keep = Math.min(n, limit);
+                x = features.get("0:" + keep).duplicate();
+                y = labels.get("0:" + keep).toType(DataType.FLOAT32, true).reshape(keep);
+            }
             x.attach(manager);
             y.attach(manager);
             return new InMemoryDataset(this, x, y);
@@ -270,7 +317,7 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
                 List<NDArray> ys = new ArrayList<>();
                 long have = 0;
                 for (Batch b : source.getData(scratch)) {
-                    if (have >= limit) {
+                    if (rows == null && have >= limit) {
                         b.close();
                         break;
                     }
