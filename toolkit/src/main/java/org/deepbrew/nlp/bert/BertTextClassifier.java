@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
@@ -30,7 +29,6 @@ import java.util.Random;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
-import org.deepbrew.train.GradientClipping;
 import org.deepbrew.train.OptimizerState;
 import org.deepbrew.train.metrics.ConfusionMatrix;
 
@@ -187,18 +185,7 @@ public final class BertTextClassifier implements AutoCloseable {
             NDList inputs = batch.toNDList(batchManager);
             NDArray labels = batchManager.create(part.stream().mapToInt(LabeledText::label).toArray())
                     .toType(DataType.FLOAT32, false);
-            float loss;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList logits = trainer.forward(inputs);
-                NDArray lossValue = trainer.getLoss().evaluate(new NDList(labels), logits);
-                loss = lossValue.getFloat();
-                collector.backward(lossValue);
-            }
-            if (settings.clipNorm() > 0) {
-                GradientClipping.clipGlobalNorm(classifier, settings.clipNorm());
-            }
-            trainer.step();
-            return loss;
+            return GradientStep.take(trainer, inputs, new NDList(labels), classifier, settings.clipNorm());
         }
     }
 

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.optimizer.Optimizer;
@@ -18,7 +17,6 @@ import java.util.Random;
 import java.util.Set;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
-import org.deepbrew.train.GradientClipping;
 import org.deepbrew.train.OptimizerState;
 
 /**
@@ -110,13 +108,7 @@ public final class Pretraining implements AutoCloseable {
                 try (NDManager batchManager = trainer.getManager().newSubManager()) {
                     NDList inputs = masked.input().toNDList(batchManager);
                     NDList labels = new NDList(batchManager.create(masked.labels()), batchManager.create(masked.chosen()));
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray value = trainer.getLoss().evaluate(labels, trainer.forward(inputs));
-                        loss = value.getFloat();
-                        collector.backward(value);
-                    }
-                    GradientClipping.clipGlobalNorm(mlm, 1f);
-                    trainer.step();
+                    loss = GradientStep.take(trainer, inputs, labels, mlm, 1f);
                 }
                 losses.add(loss);
                 listener.onStep(step, steps, loss, schedule.getNewValue(step));
