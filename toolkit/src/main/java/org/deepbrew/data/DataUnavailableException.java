@@ -13,7 +13,15 @@ public class DataUnavailableException extends RuntimeException {
 
     /** A failure for {@code dataset} after the given attempts ("source: reason"). */
     public DataUnavailableException(String dataset, List<String> attempts, Throwable last) {
-        super(message(dataset, attempts), last);
+        this(dataset, attempts, last, null);
+    }
+
+    /**
+     * A failure for {@code dataset} after the given attempts ("source: reason"), with a last line
+     * saying what the reader can do instead ({@code null}: none).
+     */
+    public DataUnavailableException(String dataset, List<String> attempts, Throwable last, String remedy) {
+        super(message(dataset, attempts) + (remedy == null ? "" : "\n" + remedy), last);
         this.attempts = List.copyOf(attempts);
     }
 

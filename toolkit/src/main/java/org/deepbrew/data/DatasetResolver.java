@@ -138,7 +138,16 @@ public final class DatasetResolver {
                 DataCache.deleteTree(staging);
             }
         }
-        throw new DataUnavailableException(spec.name(), attempts, last);
+        throw new DataUnavailableException(spec.name(), attempts, last, byHand(spec, remaining));
+    }
+
+    /** How to supply the files without any source: the cache accepts a file whose digest matches. */
+    private String byHand(DatasetSpec spec, List<FileSpec> missing) {
+        List<String> names = missing.stream().map(FileSpec::path).limit(5).toList();
+        return "To supply it by hand, put " + String.join(", ", names)
+                + (missing.size() > names.size() ? " and " + (missing.size() - names.size()) + " more" : "")
+                + " into " + cache.folder(spec.name()).toAbsolutePath()
+                + " (each file is checked against the SHA-256 in the manifest).";
     }
 
     /** Extracts archive files marked {@code unpack}, once; a marker records completion. */

@@ -74,6 +74,9 @@ class DatasetResolverTest {
         assertEquals(2, e.attempts().size(), e.getMessage());
         assertTrue(e.getMessage().contains("nowhere") && e.getMessage().contains("does not exist"), e.getMessage());
         assertTrue(e.getMessage().contains("size 8000 bytes, expected 16000"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("To supply it by hand, put data.bin into "
+                + cache.resolve("toy").toAbsolutePath() + " (each file is checked against the SHA-256 in the manifest)."),
+                e.getMessage());
         assertFalse(Files.exists(cache.resolve("toy").resolve("data.bin")));
         assertFalse(Files.exists(cache.resolve("toy")) && hasFiles(cache.resolve("toy")));
         assertFalse(hasFiles(cache.resolve(DataCache.STAGING)));

@@ -182,6 +182,10 @@ public abstract class InMemoryImageDataset extends ArrayDataset implements AutoC
 
         /** The dataset; call {@code prepare} before use. */
         public D build() {
+            if (sampler == null) {
+                throw new IllegalStateException("Call setSampling(batchSize, shuffle) before build(): it says how "
+                        + "the data set is cut into batches");
+            }
             return factory.apply(this);
         }
     }

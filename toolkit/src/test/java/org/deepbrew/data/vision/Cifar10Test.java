@@ -80,4 +80,10 @@ class Cifar10Test {
             assertTrue(e.getMessage().contains("has TRAIN and TEST parts, not VALIDATION"), e.getMessage());
         }
     }
+
+    @Test
+    void buildingWithoutSamplingSaysWhatToCall() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FashionMnist.builder().build());
+        assertTrue(e.getMessage().startsWith("Call setSampling(batchSize, shuffle) before build()"), e.getMessage());
+    }
 }
