@@ -64,6 +64,7 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
         List<String> options = new ArrayList<>(List.of("-parameters"));
         this.jshell = JShell.builder()
                 .executionEngine(new KernelExecutionControl.Provider(control), Map.of())
+                .fileManager(IndexKeepingFileManager::new)
                 .compilerOptions(options.toArray(String[]::new))
                 .build();
         this.analysis = jshell.sourceCodeAnalysis();
@@ -155,6 +156,29 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
 
     private EvalResult evalSnippet(String cell, Span span) throws EvaluationException {
         List<SnippetEvent> events = jshell.eval(span.source);
+        try {
+            return outcome(cell, span, events);
+        } finally {
+            forgetTemporaries(events);
+        }
+    }
+
+    /**
+     * Drops the {@code $1, $2, ...} variables JShell declares for expression values. The kernel
+     * shows the value itself; kept, every later snippet would import each of them, and compiling a
+     * cell would get slower the longer a notebook runs (and their values could never be freed).
+     */
+    private void forgetTemporaries(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            Snippet snippet = event.snippet();
+            if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    && jshell.status(snippet).isActive()) {
+                jshell.drop(snippet);
+            }
+        }
+    }
+
+    private EvalResult outcome(String cell, Span span, List<SnippetEvent> events) throws EvaluationException {
         EvalResult result = EvalResult.NONE;
         for (SnippetEvent event : events) {
             Snippet snippet = event.snippet();

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Evaluator behaviour without sockets: values, redefinition, errors, exit guard, interrupts, analysis. */
 class JShellEvaluatorTest {
@@ -183,5 +188,28 @@ class JShellEvaluatorTest {
     void inspectShowsSignatures() {
         String doc = evaluator.inspect("Math.max(1, 2)", 6);
         assertTrue(doc.contains("int Math.max(int a, int b)"), doc);
+    }
+
+    @Test
+    void expressionValuesLeaveNoVariablesBehind() throws Exception {
+        // JShell would declare $1, $2, ... for them, and every later cell would compile against
+        // all of them: cells would get slower the longer a notebook runs.
+        assertEquals(42, run("40 + 2").value());
+        EvaluationException e = failure("$1");
+        assertEquals(EvaluationException.Kind.COMPILE, e.kind(), e.getMessage());
+        run("int kept = 7;");
+        assertEquals(7, run("kept").value(), "declared variables stay");
+    }
+
+    @Test
+    void classesAddedToTheClasspathLaterAreSeenByLaterCells(@TempDir Path dir) throws Exception {
+        assertEquals(3, run("1 + 2").value());
+        Path source = Files.writeString(dir.resolve("Added.java"),
+                "package added; public class Added { public static String hi() { return \"hi\"; } }");
+        Path classes = Files.createDirectory(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
+        evaluator.addToClasspath(classes);
+        assertEquals("hi", run("added.Added.hi()").value());
     }
 }
