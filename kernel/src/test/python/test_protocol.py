@@ -4,6 +4,7 @@ import base64
 import re
 import struct
 import time
+from queue import Empty
 
 import pytest
 from jupyter_client.session import Session
@@ -213,3 +214,56 @@ def test_redefinition_across_cells(kernel):
     kernel.ok('String v = "text";')
     kernel.ok("int v = 7;")
     assert kernel.value("v + 1") == "8"
+
+
+# ---------------------------------------------------------------- stop_on_error
+
+def _gather(kernel, msg_ids, timeout=60):
+    """Replies and iopub outputs of several requests sent together, by msg_id."""
+    replies, outputs, idle = {}, {m: [] for m in msg_ids}, set()
+    deadline = time.monotonic() + timeout
+    while len(replies) < len(msg_ids) or len(idle) < len(msg_ids):
+        assert time.monotonic() < deadline, f"replies {list(replies)}, idle {idle} after {timeout} s"
+        try:
+            shell = kernel.kc.get_shell_msg(timeout=0.05)
+            if shell["parent_header"].get("msg_id") in outputs:
+                replies[shell["parent_header"]["msg_id"]] = shell
+        except Empty:
+            pass
+        try:
+            msg = kernel.kc.get_iopub_msg(timeout=0.05)
+        except Empty:
+            continue
+        parent = msg["parent_header"].get("msg_id")
+        if parent not in outputs:
+            kernel.stray.append(msg)
+        elif msg["msg_type"] == "status":
+            if msg["content"]["execution_state"] == "idle":
+                idle.add(parent)
+        else:
+            outputs[parent].append(msg)
+    return replies, outputs
+
+
+def test_cells_queued_behind_a_failing_cell_are_aborted(kernel):
+    ids = [kernel.submit('Thread.sleep(500); throw new IllegalStateException("first fails");'),
+           kernel.submit('System.out.println("second ran");'),
+           kernel.submit('System.out.println("third ran");')]
+    replies, outputs = _gather(kernel, ids)
+    assert replies[ids[0]]["content"]["status"] == "error"
+    for queued in ids[1:]:
+        assert replies[queued]["content"]["status"] == "aborted", replies[queued]["content"]
+        assert not any(m["msg_type"] in ("stream", "execute_result", "error") for m in outputs[queued]), \
+            outputs[queued]
+    assert "ran" not in stdout_of(kernel.stray), "an aborted cell printed"
+    # Sent after the failure was answered: runs.
+    assert "fourth ran" in stdout_of(kernel.ok('System.out.println("fourth ran");'))
+
+
+def test_without_stop_on_error_queued_cells_run(kernel):
+    ids = [kernel.submit('throw new IllegalStateException("fails");', stop_on_error=False),
+           kernel.submit('System.out.println("next ran");')]
+    replies, outputs = _gather(kernel, ids)
+    assert replies[ids[0]]["content"]["status"] == "error"
+    assert replies[ids[1]]["content"]["status"] == "ok"
+    assert "next ran" in stdout_of(outputs[ids[1]])

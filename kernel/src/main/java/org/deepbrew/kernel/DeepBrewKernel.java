@@ -44,6 +44,7 @@ import org.deepbrew.kernel.jshell.EvalResult;
 import org.deepbrew.kernel.jshell.ExitGuard;
 import org.deepbrew.kernel.jshell.JShellEvaluator;
 import org.deepbrew.kernel.magics.MagicInterpreter;
+import org.deepbrew.kernel.protocol.KernelConnection;
 import org.deepbrew.kernel.protocol.OkHistoryReply;
 
 /**
@@ -190,6 +191,9 @@ public final class DeepBrewKernel extends BaseKernel {
                 ErrorReply reply = new ErrorReply(view.name(), view.value(), view.traceback());
                 reply.setExecutionCount(count);
                 env.replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+                if (!silent && request.shouldStopOnError() && connection instanceof KernelConnection k) {
+                    k.stopOnError().cellFailed();
+                }
             }
         } finally {
             env.setStatusIdle();

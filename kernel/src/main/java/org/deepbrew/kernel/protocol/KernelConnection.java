@@ -24,6 +24,7 @@ public final class KernelConnection extends JupyterConnection {
     private final ZMQ.Context channelContext = ZMQ.context(1);
     private final PollingShellChannel shellChannel;
     private final PollingShellChannel controlChannel;
+    private final StopOnError stopOnError = new StopOnError();
     private final AtomicBoolean connected = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -32,8 +33,13 @@ public final class KernelConnection extends JupyterConnection {
         super(properties);
         this.properties = properties;
         HMACGenerator hmac = properties.createHMACGenerator();
-        this.shellChannel = new PollingShellChannel(channelContext, hmac, false, this);
-        this.controlChannel = new PollingShellChannel(channelContext, hmac, true, this);
+        this.shellChannel = new PollingShellChannel(channelContext, hmac, false, this, stopOnError);
+        this.controlChannel = new PollingShellChannel(channelContext, hmac, true, this, new StopOnError());
+    }
+
+    /** Where a failed cell asks for the execute requests waiting behind it to be aborted. */
+    public StopOnError stopOnError() {
+        return stopOnError;
     }
 
     /** Binds every socket, starts serving and announces {@code starting}. */

@@ -7,6 +7,7 @@ import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
+import io.github.spencerpark.jupyter.messages.MessageType;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zeromq.ZMQ;
@@ -25,16 +26,19 @@ public final class PollingShellChannel extends ShellChannel {
 
     private final boolean control;
     private final JupyterConnection connection;
+    private final StopOnError stopOnError;
     private final ZMQ.Context context;
     private volatile boolean running;
     private volatile Thread loop;
     private volatile boolean closeConnectionOnExit;
 
-    public PollingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection) {
+    public PollingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection,
+                               StopOnError stopOnError) {
         super(context, hmac, control, connection);
         this.context = context;
         this.control = control;
         this.connection = connection;
+        this.stopOnError = stopOnError;
     }
 
     @Override
@@ -61,18 +65,12 @@ public final class PollingShellChannel extends ShellChannel {
                 if (poller.poll(POLL_TIMEOUT_MS) <= 0 || !poller.pollin(0)) {
                     continue;
                 }
-                Message<?> message;
-                try {
-                    message = readMessage();
-                } catch (SecurityException e) {
-                    LOG.warning("Dropped a message with an invalid signature on the " + name() + " channel");
-                    continue;
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Dropped an unreadable message on the " + name() + " channel", e);
-                    continue;
-                }
+                Message<?> message = read();
                 if (message != null) {
                     dispatch(message);
+                }
+                if (stopOnError.takePending()) {
+                    abortWaitingExecutions(poller);
                 }
             }
         } catch (RuntimeException e) {
@@ -85,6 +83,39 @@ public final class PollingShellChannel extends ShellChannel {
             if (closeConnectionOnExit) {
                 connection.close();
             }
+        }
+    }
+
+    /** The next message, or null when it was dropped (bad signature, unreadable). */
+    private Message<?> read() {
+        try {
+            return readMessage();
+        } catch (SecurityException e) {
+            LOG.warning("Dropped a message with an invalid signature on the " + name() + " channel");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Dropped an unreadable message on the " + name() + " channel", e);
+        }
+        return null;
+    }
+
+    /**
+     * After a failed cell: every execute request already waiting is answered "aborted" (with the
+     * busy and idle statuses a frontend waits for); other requests waiting are handled as usual.
+     */
+    private void abortWaitingExecutions(ZMQ.Poller poller) {
+        while (running && poller.poll(0) > 0 && poller.pollin(0)) {
+            Message<?> message = read();
+            if (message == null) {
+                continue;
+            }
+            if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
+                dispatch(message);
+                continue;
+            }
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            env.setStatusBusy();
+            env.reply(new AbortedReply());
+            env.setStatusIdle();
         }
     }
 
