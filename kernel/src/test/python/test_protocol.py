@@ -267,3 +267,36 @@ def test_without_stop_on_error_queued_cells_run(kernel):
     assert replies[ids[0]]["content"]["status"] == "error"
     assert replies[ids[1]]["content"]["status"] == "ok"
     assert "next ran" in stdout_of(outputs[ids[1]])
+
+
+# ---------------------------------------------------------------- stdin
+
+def test_reading_system_in_asks_the_frontend(kernel):
+    msg_id = kernel.submit('System.out.print("Name: ");\n'
+                           'new java.util.Scanner(System.in).nextLine().toUpperCase()', allow_stdin=True)
+    request = kernel.kc.get_stdin_msg(timeout=30)
+    assert request["msg_type"] == "input_request"
+    assert request["parent_header"]["msg_id"] == msg_id
+    kernel.kc.input("ada")
+    reply, outputs = kernel.collect(msg_id)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert "Name: " in stdout_of(outputs), "the prompt printed before reading reached the notebook"
+    result = next(m for m in outputs if m["msg_type"] == "execute_result")
+    assert "ADA" in result["content"]["data"]["text/plain"]
+
+
+def test_reading_system_in_without_stdin_fails_clearly(kernel):
+    start = time.monotonic()
+    reply, outputs = kernel.run("new java.util.Scanner(System.in).nextLine()", allow_stdin=False, timeout=30)
+    err = error_of(reply, outputs)
+    assert "allow_stdin" in err["evalue"] + "\n".join(err["traceback"]), err
+    assert time.monotonic() - start < 10, "the cell waited for input nobody could give"
+
+
+def test_interrupt_ends_a_wait_for_input(kernel):
+    msg_id = kernel.submit("new java.util.Scanner(System.in).nextLine()", allow_stdin=True)
+    assert kernel.kc.get_stdin_msg(timeout=30)["msg_type"] == "input_request"
+    kernel.km.interrupt_kernel()
+    reply, _ = kernel.collect(msg_id, timeout=15)
+    assert reply["content"]["status"] in ("error", "abort")
+    assert kernel.value("6 * 7") == "42"

@@ -61,6 +61,7 @@ public final class DeepBrewKernel extends BaseKernel {
     private final PrintStream consoleOut;
     private final PrintStream consoleErr;
     private final SessionHistory history = new SessionHistory();
+    private final CellInput input = new CellInput();
     private final CellExecutor cells;
     private final LanguageInfo languageInfo;
     private volatile CompletableFuture<JShellEvaluator> evaluator;
@@ -129,6 +130,7 @@ public final class DeepBrewKernel extends BaseKernel {
         this.output = new OutputRouter(this::sendStream, consoleOut, consoleErr);
         System.setOut(output.stdout());
         System.setErr(output.stderr());
+        System.setIn(input);
         Display.setSink(new KernelDisplaySink(this::publish, output));
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfo);
@@ -167,6 +169,7 @@ public final class DeepBrewKernel extends BaseKernel {
             }
             commManager.setMessageContext(message);
             output.beginCell(message);
+            input.beginCell(inputFor(message));
             DisplayData result = null;
             Exception error = null;
             try {
@@ -174,6 +177,7 @@ public final class DeepBrewKernel extends BaseKernel {
             } catch (Exception e) {
                 error = e;
             } finally {
+                input.endCell();
                 output.endCell();
             }
             if (error == null) {
@@ -198,6 +202,26 @@ public final class DeepBrewKernel extends BaseKernel {
         } finally {
             env.setStatusIdle();
         }
+    }
+
+    /**
+     * Where the cell's {@code System.in} reads come from: the frontend's input box when the
+     * request allows stdin (a notebook does, nbconvert does not), else a clear error at once
+     * rather than a cell that waits for input nobody can give.
+     */
+    private CellInput.LineSource inputFor(Message<ExecuteRequest> message) {
+        if (!message.getContent().isStdinEnabled() || !(connection instanceof KernelConnection k)) {
+            return () -> {
+                throw new IllegalStateException("This cell cannot read input: the frontend that ran it does not "
+                        + "accept input requests (allow_stdin is false). Put the value in the code instead.");
+            };
+        }
+        return () -> {
+            // A prompt printed just before shows above the input box.
+            output.stdout().flush();
+            output.flush();
+            return k.requestInput(message, "", false);
+        };
     }
 
     /** On the cell thread: evaluate, then render the value (rendering runs user code too). */

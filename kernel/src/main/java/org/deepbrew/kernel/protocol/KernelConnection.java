@@ -5,6 +5,9 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
+import io.github.spencerpark.jupyter.messages.reply.InputReply;
+import io.github.spencerpark.jupyter.messages.request.InputRequest;
+import java.io.InterruptedIOException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +22,9 @@ import org.zeromq.ZMQ;
  */
 public final class KernelConnection extends JupyterConnection {
     private static final Logger LOG = Logger.getLogger(KernelConnection.class.getName());
+
+    /** How often a wait for input looks whether its thread was interrupted. */
+    private static final int INPUT_POLL_MS = 100;
 
     private final KernelConnectionProperties properties;
     private final ZMQ.Context channelContext = ZMQ.context(1);
@@ -57,6 +63,42 @@ public final class KernelConnection extends JupyterConnection {
         controlChannel.bind(properties);
         shellChannel.bind(properties);
         getIOPub().sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    }
+
+    /**
+     * Asks the frontend for a line of input (an input_request on the stdin channel, on behalf of
+     * the request {@code parent}) and waits for the answer. Unlike basekernel's own stdin read, the
+     * wait ends when the calling thread is interrupted, so an interrupt stops a cell waiting here.
+     */
+    public String requestInput(Message<?> parent, String prompt, boolean password) throws InterruptedIOException {
+        Message<InputRequest> request = new Message<>(parent, InputRequest.MESSAGE_TYPE, new InputRequest(prompt, password));
+        synchronized (stdin) {
+            ZMQ.Poller poller = channelContext.poller(1);
+            poller.register(stdin, ZMQ.Poller.POLLIN);
+            try {
+                // Answers to earlier requests that were interrupted are stale: drop them first.
+                // (Frontends send input_reply without a parent header, so only order tells.)
+                while (poller.poll(0) > 0 && poller.pollin(0)) {
+                    stdin.readMessage();
+                }
+                stdin.sendMessage(request);
+                while (true) {
+                    if (Thread.interrupted()) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("Interrupted while waiting for input");
+                    }
+                    if (poller.poll(INPUT_POLL_MS) <= 0 || !poller.pollin(0)) {
+                        continue;
+                    }
+                    Message<?> reply = stdin.readMessage();
+                    if (reply != null && reply.getContent() instanceof InputReply answer) {
+                        return answer.getValue();
+                    }
+                }
+            } finally {
+                poller.close();
+            }
+        }
     }
 
     /** Closes our channels, then basekernel's sockets and context; safe from any thread, once. */
