@@ -1,6 +1,7 @@
 """Protocol behaviour the jupyter_kernel_test suite does not cover: interrupts, System.exit,
 output floods, message signatures, streaming, updatable displays, rich outputs and errors."""
 import base64
+import os
 import re
 import struct
 import time
@@ -300,3 +301,18 @@ def test_interrupt_ends_a_wait_for_input(kernel):
     reply, _ = kernel.collect(msg_id, timeout=15)
     assert reply["content"]["status"] in ("error", "abort")
     assert kernel.value("6 * 7") == "42"
+
+
+# ---------------------------------------------------------------- inspection
+
+def test_inspect_shows_javadoc_of_jdk_methods(kernel):
+    java_home = kernel.value('System.getProperty("java.home")').strip('"')
+    if not any(os.access(p, os.R_OK) for p in (os.path.join(java_home, "lib", "src.zip"),
+                                               os.path.join(os.path.dirname(java_home), "src.zip"))):
+        pytest.skip(f"no src.zip in {java_home}: the JDK's sources are not installed, so there is no javadoc")
+    kernel.kc.inspect("Math.max(1, 2)", 6)
+    reply = kernel.kc.get_shell_msg(timeout=60)
+    assert reply["msg_type"] == "inspect_reply" and reply["content"]["found"], reply["content"]
+    text = reply["content"]["data"]["text/plain"]
+    assert "Returns the greater of two int values" in text, text
+    assert "{@code" not in text, "javadoc tags were left in"

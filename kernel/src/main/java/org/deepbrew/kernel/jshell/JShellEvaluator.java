@@ -53,6 +53,7 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
     /** Snippet id to where its source sits, for stack traces that point into cells. */
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private final List<String> startupProblems = new CopyOnWriteArrayList<>();
+    private final JavadocCache javadoc = new JavadocCache();
     private volatile String cellName = "this cell";
 
     private JShellEvaluator(Builder b) {
@@ -485,7 +486,10 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
         }
     }
 
-    /** Signatures (and javadoc, where the JDK sources are installed) of what is at {@code cursor}. */
+    /**
+     * Signatures of what is at {@code cursor}, each with its javadoc as plain text where the JDK's
+     * sources ({@code lib/src.zip}) are installed.
+     */
     public String inspect(String code, int cursor) {
         lock.lock();
         try {
@@ -496,18 +500,21 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
                 end++;
             }
             String text = code.substring(span.start, end);
-            List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(text, text.length(), true);
+            // Signatures first (cheap); javadoc from the cache, which reads sources only once.
+            List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(text, text.length(), false);
             if (docs.isEmpty() && !text.endsWith("(")) {
-                docs = analysis.documentation(text + "(", text.length() + 1, true);
+                text = text + "(";
+                docs = analysis.documentation(text, text.length(), false);
             }
+            List<String> javadocs = javadoc.javadocFor(docs, analysis, text);
             StringBuilder sb = new StringBuilder();
-            for (SourceCodeAnalysis.Documentation d : docs) {
+            for (int i = 0; i < docs.size(); i++) {
                 if (sb.length() > 0) {
                     sb.append("\n\n");
                 }
-                sb.append(d.signature());
-                if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                    sb.append("\n").append(d.javadoc().strip());
+                sb.append(docs.get(i).signature());
+                if (!javadocs.get(i).isEmpty()) {
+                    sb.append("\n").append(javadocs.get(i));
                 }
             }
             return sb.toString();

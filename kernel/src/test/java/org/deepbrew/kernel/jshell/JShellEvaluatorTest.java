@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +183,15 @@ class JShellEvaluatorTest {
         assertTrue(c.matches().stream().anyMatch(m -> m.startsWith("substring")), c.toString());
         assertEquals(code.length() - "subs".length(), c.start());
         assertEquals(code.length(), c.end());
+    }
+
+    @Test
+    void inspectShowsJavadocWhereTheJdkSourcesAre() {
+        assumeTrue(new JavadocCache().sourcesInstalled(), "no src.zip in " + System.getProperty("java.home")
+                + " (the JDK's sources are not installed): there is no javadoc to show");
+        String doc = evaluator.inspect("Math.max(1, 2)", 6);
+        assertTrue(doc.contains("int Math.max(int a, int b)\nReturns the greater of two int values"), doc);
+        assertEquals(doc, evaluator.inspect("Math.max(1, 2)", 6), "the cached answer is the same");
     }
 
     @Test
