@@ -20,7 +20,9 @@ for i in $(seq "$repeats"); do
   # The Java run resolves (and caches) the data; the peer reads the same files.
   dir="$data_dir"; [ -d "$dir" ] || dir="$(find "${DEEPBREW_DATA:-$HOME/.deepbrew/data}" -name 'train-images-idx3-ubyte*' -printf '%h\n' | head -1)"
   echo "== run $i: PyTorch peer ($dir)"
-  /usr/bin/python3 "$root/toolkit/src/bench/python/train_peer.py" --data "$dir" | tee -a "$peer_out"
+  # The peer's dense layers use the system libblas.so.3: the reference BLAS slows its MLP
+  # ~80-fold; `deepbrew bench train` installs OpenBLAS.
+  OMP_NUM_THREADS=2 /usr/bin/python3 "$root/toolkit/src/bench/python/train_peer.py" --data "$dir" | tee -a "$peer_out"
 done
 best() { grep "^$1=" "$2" | cut -d= -f2 | cut -d' ' -f1 | sort -g | tail -1; }
 for k in cnn_images_per_second mlp_images_per_second; do
