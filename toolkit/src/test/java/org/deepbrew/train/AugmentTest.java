@@ -1,28 +1,14 @@
 package org.deepbrew.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class AugmentTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void start() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
+class AugmentTest extends WithNDManager {
 
     /** Batch of {@code n} 1x9x9 images, each a single bright pixel at (row 4, column 2 + i % 3). */
     private static NDArray dots(int n) {

@@ -6,26 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.deepbrew.models.Mlp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class FitTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void start() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
+class FitTest extends WithNDManager {
 
     /** Two Gaussian blobs around (-1.5, -1.5) and (1.5, 1.5); {@code flip} swaps the labels. */
     static InMemoryDataset blobs(int n, long seed, boolean flip, int batch) {
