@@ -1,10 +1,10 @@
-package org.deepbrew.train;
+package org.deepbrew.data.prep;
 
 import java.util.Random;
 
 /**
  * Where each output pixel of an image comes from: a map from output (x, y) to a source position,
- * sampled bilinearly with zeros outside the image. Used by {@link Augment}.
+ * sampled bilinearly with zeros outside the image. Used by {@link Augmentations}.
  */
 final class Warp {
     /** Smoothed displacement fields kept for elastic distortion. */
@@ -55,8 +55,8 @@ final class Warp {
         return new Warp(sx, sy);
     }
 
-    /** Writes the warped h×w plane starting at {@code offset} of {@code in} to the same place in {@code out}. */
-    void resample(float[] in, float[] out, int offset, int h, int w) {
+    /** Writes the warped h×w plane starting at {@code inOffset} of {@code in} to {@code outOffset} of {@code out}. */
+    void resample(float[] in, int inOffset, float[] out, int outOffset, int h, int w) {
         for (int p = 0; p < h * w; p++) {
             float x = sourceX[p];
             float y = sourceY[p];
@@ -64,11 +64,11 @@ final class Warp {
             int y0 = (int) Math.floor(y);
             float fx = x - x0;
             float fy = y - y0;
-            float v = (1 - fx) * (1 - fy) * at(in, offset, x0, y0, h, w)
-                    + fx * (1 - fy) * at(in, offset, x0 + 1, y0, h, w)
-                    + (1 - fx) * fy * at(in, offset, x0, y0 + 1, h, w)
-                    + fx * fy * at(in, offset, x0 + 1, y0 + 1, h, w);
-            out[offset + p] = v;
+            float v = (1 - fx) * (1 - fy) * at(in, inOffset, x0, y0, h, w)
+                    + fx * (1 - fy) * at(in, inOffset, x0 + 1, y0, h, w)
+                    + (1 - fx) * fy * at(in, inOffset, x0, y0 + 1, h, w)
+                    + fx * fy * at(in, inOffset, x0 + 1, y0 + 1, h, w);
+            out[outOffset + p] = v;
         }
     }
 
