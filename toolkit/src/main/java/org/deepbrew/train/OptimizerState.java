@@ -9,6 +9,8 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Frees the state an optimizer keeps per parameter (Adam's moment estimates, momentum's velocity).
@@ -18,6 +20,7 @@ import java.util.Map;
  */
 public final class OptimizerState {
     private static final Cleaner CLEANER = Cleaner.create();
+    private static final Queue<List<Map<?, ?>>> ABANDONED = new ConcurrentLinkedQueue<>();
 
     private OptimizerState() {}
 
@@ -28,12 +31,23 @@ public final class OptimizerState {
 
     /**
      * Frees the state once {@code optimizer} is unreachable (a notebook cell run again builds a new
-     * one), so an optimizer that is reused keeps its state while it is in use.
+     * one), so an optimizer that is reused keeps its state while it is in use. The arrays are
+     * freed by the next call here or to {@link #freeAbandoned()}, on the caller's thread: the
+     * engine may run operations on the thread that asks for them (MXNet's naive engine does), and
+     * the cleaner's thread must not call into it while a cell is training.
      */
     public static void freeWhenUnreachable(Optimizer optimizer) {
+        freeAbandoned();
         List<Map<?, ?>> maps = stateMaps(optimizer);
         // The action holds the maps, never the optimizer, so the optimizer can become unreachable.
-        CLEANER.register(optimizer, () -> free(maps));
+        CLEANER.register(optimizer, () -> ABANDONED.add(maps));
+    }
+
+    /** Frees the state of optimizers that have become unreachable since the last call. */
+    public static void freeAbandoned() {
+        for (List<Map<?, ?>> maps = ABANDONED.poll(); maps != null; maps = ABANDONED.poll()) {
+            free(maps);
+        }
     }
 
     private static List<Map<?, ?>> stateMaps(Optimizer optimizer) {

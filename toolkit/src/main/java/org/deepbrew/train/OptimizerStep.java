@@ -1,0 +1,52 @@
+package org.deepbrew.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Updates a block's trainable parameters in place with an optimizer: the work of
+ * {@code trainer.step()}, minus the detour it takes on one device. DJL's MXNet trainer routes every
+ * gradient through the engine's key-value store (a copy in, a call back into Java for the update, a
+ * copy out), which costs about a millisecond per step for a small network, as much as its forward
+ * and backward passes together. Several devices still need that store to share gradients, so there
+ * this falls back to {@code trainer.step()}.
+ */
+public final class OptimizerStep {
+    private final Trainer trainer;
+    private final Optimizer optimizer;
+    private final List<Parameter> parameters = new ArrayList<>();
+
+    /** The step for {@code trainer}, whose optimizer trains {@code block}'s parameters. */
+    public OptimizerStep(Trainer trainer, Optimizer optimizer, Block block) {
+        this.trainer = trainer;
+        this.optimizer = optimizer;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            parameters.add(p.getValue());
+        }
+    }
+
+    /** Applies one update from the gradients of the last backward pass. */
+    public void apply() {
+        if (trainer.getDevices().length != 1) {
+            trainer.step();
+            return;
+        }
+        for (Parameter p : parameters) {
+            if (!p.requiresGradient()) {
+                continue; // frozen since the step was made
+            }
+            NDArray weight = p.getArray();
+            try (NDArray gradient = weight.getGradient()) {
+                // The id keys the optimizer's per-parameter state and update count, as in DJL.
+                optimizer.update(p.getId(), weight, gradient);
+            }
+        }
+    }
+}
