@@ -32,6 +32,7 @@ public final class EngineInfo {
         }
         sb.append('\n');
         sb.append("Threads:       ").append(nativeThreads()).append('\n');
+        sb.append("Scheduler:     ").append(scheduler()).append('\n');
         sb.append("Math libs:     ").append(mathLibraries(engine)).append('\n');
         sb.append("JVM:           Java ").append(System.getProperty("java.version"))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, max heap ")
@@ -47,6 +48,19 @@ public final class EngineInfo {
                     + Runtime.getRuntime().availableProcessors() + ")";
         }
         return omp.trim() + " (OMP_NUM_THREADS)";
+    }
+
+    /**
+     * How MXNet schedules its operations, from {@code MXNET_ENGINE_TYPE}: the launcher picks the
+     * naive engine on CPU-only machines (each operation runs on the thread that asks for it) and
+     * leaves the threaded engine, MXNet's default, where a GPU is present.
+     */
+    public static String scheduler() {
+        String type = System.getenv("MXNET_ENGINE_TYPE");
+        if (type == null || type.isBlank()) {
+            return "threaded (MXNet's default)";
+        }
+        return type.trim() + " (MXNET_ENGINE_TYPE)";
     }
 
     /**
