@@ -388,6 +388,7 @@ public final class Fit {
             }
         }
         history.totalSeconds((System.nanoTime() - runStart) / 1e9);
+        history.compiledGraph(step.usedGraph());
         all.forEach(l -> l.onEnd(history));
         return history;
     }
@@ -397,6 +398,7 @@ public final class Fit {
         private final Trainer trainer;
         private final OptimizerStep optimizerStep;
         private final DenseGraph graph;
+        private boolean usedGraph;
 
         Step(Trainer trainer, Optimizer optimizer) {
             this.trainer = trainer;
@@ -409,11 +411,17 @@ public final class Fit {
                     : DenseGraph.compile(block, manager)).orElse(null);
         }
 
+        /** Whether some step ran the compiled graph. */
+        boolean usedGraph() {
+            return usedGraph;
+        }
+
         /** Returns {mean loss, correct count or NaN}. */
         float[] take(Batch batch) {
             NDList x = batch.getData();
             NDList y = batch.getLabels();
             if (graph != null && graph.hasLoss() && x.size() == 1 && y.size() == 1) {
+                usedGraph = true;
                 NDList out;
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     out = graph.forward(x, y);
@@ -425,7 +433,12 @@ public final class Fit {
             NDList pred;
             NDArray lossValue;
             try (GradientCollector gc = trainer.newGradientCollector()) {
-                pred = graph != null && !graph.hasLoss() && x.size() == 1 ? graph.forward(x) : trainer.forward(x, y);
+                if (graph != null && !graph.hasLoss() && x.size() == 1) {
+                    usedGraph = true;
+                    pred = graph.forward(x);
+                } else {
+                    pred = trainer.forward(x, y);
+                }
                 lossValue = trainer.getLoss().evaluate(y, pred);
                 gc.backward(lossValue);
             }

@@ -19,6 +19,7 @@ public final class History {
     private boolean stoppedEarly;
     private int bestEpoch = -1;
     private double totalSeconds;
+    private boolean compiledGraph;
 
     void add(BatchRecord b) {
         batches.add(b);
@@ -38,6 +39,10 @@ public final class History {
 
     void totalSeconds(double s) {
         totalSeconds = s;
+    }
+
+    void compiledGraph(boolean compiled) {
+        compiledGraph = compiled;
     }
 
     /** Every training batch in order. */
@@ -66,6 +71,11 @@ public final class History {
     /** The epoch with the best monitored value (1-based), or -1 when nothing was monitored. */
     public int bestEpoch() {
         return bestEpoch;
+    }
+
+    /** True when the training steps ran the model as one compiled graph (see {@link Fit#compiled}). */
+    public boolean compiledGraph() {
+        return compiledGraph;
     }
 
     /** Wall time of the whole run. */

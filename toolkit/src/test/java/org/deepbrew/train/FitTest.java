@@ -73,20 +73,38 @@ class FitTest extends WithNDManager {
 
     @Test
     void compiledGraphTrainsLikeLayerByLayer() {
-        double[][] losses = new double[2][];
-        double[] accuracy = new double[2];
-        for (int run = 0; run < 2; run++) {
+        // Run 0: layer by layer. Run 1: one graph with Fit's own loss inside it. Run 2: one graph
+        // for the network, a loss passed in (so evaluated outside the graph).
+        double[][] losses = new double[3][];
+        double[] accuracy = new double[3];
+        for (int run = 0; run < 3; run++) {
             try (Model m = mlp(); InMemoryDataset train = blobs(256, 3, false, 32)) {
-                History h = Fit.of(m).compiled(run == 0).optimizer(Optimizer.adam().build()).epochs(3).train(train)
-                        .seed(21).quiet().run();
+                Fit fit = Fit.of(m).compiled(run > 0).optimizer(Optimizer.adam().build()).epochs(3).train(train)
+                        .seed(21).quiet();
+                if (run == 2) {
+                    fit.loss(ai.djl.training.loss.Loss.softmaxCrossEntropyLoss());
+                }
+                History h = fit.run();
+                assertEquals(run > 0, h.compiledGraph(), "compiled graph in run " + run);
                 losses[run] = h.batchLosses();
                 accuracy[run] = h.last().trainAccuracy();
             }
         }
         // Same seed, same arithmetic: only the order of float operations may differ.
-        assertArrayEquals(losses[1], losses[0], 1e-4);
-        assertEquals(accuracy[1], accuracy[0], 1e-9);
-        assertTrue(losses[0][losses[0].length - 1] < losses[0][0], "the compiled run did not learn");
+        for (int run = 1; run < 3; run++) {
+            assertArrayEquals(losses[0], losses[run], 1e-4, "run " + run);
+            assertEquals(accuracy[0], accuracy[run], 1e-9, "run " + run);
+        }
+        assertTrue(losses[1][losses[1].length - 1] < losses[1][0], "the compiled run did not learn");
+    }
+
+    @Test
+    void convolutionalNetsRunLayerByLayer() {
+        try (Model m = Model.newInstance("cnn"); InMemoryDataset train = InMemoryDataset.builder().batchSize(8)
+                .fromArrays(manager.randomUniform(0, 1, new Shape(16, 1, 28, 28)), manager.create(new float[16]))) {
+            m.setBlock(org.deepbrew.models.Cnn.seed());
+            assertFalse(Fit.of(m).train(train).seed(1).quiet().run().compiledGraph());
+        }
     }
 
     @Test
