@@ -20,7 +20,8 @@ import java.util.Locale;
  * (VmRSS) and used JVM heap after each run, then the growth from run 2 to the last run (run 1
  * pays for loading the engine and warming up). Like a re-run cell, each run leaves its model and
  * data sets unreachable without closing them; {@code --close} closes them instead, and
- * {@code --data-in-cell} loads the data inside the re-run cell rather than once before.
+ * {@code --data-in-cell} loads the data inside the re-run cell rather than once before;
+ * {@code --layer-by-layer} trains without the compiled graph (see {@code Fit.compiled}).
  * Prints figures; asserts nothing.
  */
 public final class MemoryBench {
@@ -31,7 +32,9 @@ public final class MemoryBench {
         int images = intArg(args, "--images", 8192);
         boolean close = hasFlag(args, "--close");
         boolean dataInCell = hasFlag(args, "--data-in-cell");
-        System.out.printf(Locale.ROOT, "runs=%d images=%d close=%s data_in_cell=%s%n", runs, images, close, dataInCell);
+        boolean layerByLayer = hasFlag(args, "--layer-by-layer");
+        System.out.printf(Locale.ROOT, "runs=%d images=%d close=%s data_in_cell=%s layer_by_layer=%s%n", runs, images, close,
+                dataInCell, layerByLayer);
         InMemoryDataset train = dataInCell ? null : load(images);
         double[] rss = new double[runs + 1];
         for (int run = 1; run <= runs; run++) {
@@ -39,7 +42,8 @@ public final class MemoryBench {
             // The cell: a fresh model trained for one epoch, then left for the next run to replace.
             Model model = Model.newInstance("mlp");
             model.setBlock(Mlp.seed784x256x10Relu());
-            History h = Fit.of(model).optimizer(Optimizer.adam().build()).train(data).epochs(1).seed(run).quiet().run();
+            History h = Fit.of(model).optimizer(Optimizer.adam().build()).compiled(!layerByLayer).train(data)
+                    .epochs(1).seed(run).quiet().run();
             if (close) {
                 model.close();
                 if (dataInCell) {
