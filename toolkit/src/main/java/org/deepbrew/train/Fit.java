@@ -19,6 +19,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
+import org.deepbrew.engine.DeferredRelease;
 import org.deepbrew.engine.DenseGraph;
 import org.deepbrew.engine.Devices;
 
@@ -251,7 +252,7 @@ public final class Fit {
         if (all.isEmpty() && !quiet) {
             all.add(FitProgress.auto());
         }
-        OptimizerState.freeAbandoned(); // optimizers of earlier runs that nothing holds any more
+        DeferredRelease.releasePending(); // data sets and optimizers earlier cells dropped
         Optimizer chosen = optimizer != null ? optimizer : Optimizer.adam().build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(chosen)

@@ -12,6 +12,8 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
 
+import org.deepbrew.engine.DeferredRelease;
+
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -34,7 +36,6 @@ import java.util.function.UnaryOperator;
  * unreachable, so re-running a cell does not pile up native memory.
  */
 public final class InMemoryDataset implements Dataset, AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
     private final NDManager manager;
     private NDArray features;
     private NDArray labels;
@@ -50,7 +51,7 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
     private InMemoryDataset(Builder b, NDArray features, NDArray labels) {
         this.manager = b.manager;
         // Bound to the manager, not to this data set, so the data set can become unreachable.
-        this.freeing = CLEANER.register(this, b.manager::close);
+        this.freeing = DeferredRelease.whenUnreachable(this, b.manager);
         this.features = features;
         this.labels = labels;
         this.batchSize = b.batchSize;
@@ -282,6 +283,7 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
                 throw new IllegalArgumentException("features have " + n + " rows but labels have "
                         + labels.getShape().get(0));
             }
+            DeferredRelease.releasePending(); // data sets earlier runs of this cell dropped
             manager = NDManager.newBaseManager(features.getDevice());
             NDArray x;
             NDArray y;

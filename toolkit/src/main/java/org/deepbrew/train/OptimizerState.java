@@ -2,15 +2,13 @@ package org.deepbrew.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;
+import org.deepbrew.engine.DeferredRelease;
 
-import java.lang.ref.Cleaner;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Frees the state an optimizer keeps per parameter (Adam's moment estimates, momentum's velocity).
@@ -19,8 +17,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * every parameter behind (about 180 MB for a MiniLM fine-tune).
  */
 public final class OptimizerState {
-    private static final Cleaner CLEANER = Cleaner.create();
-    private static final Queue<List<Map<?, ?>>> ABANDONED = new ConcurrentLinkedQueue<>();
 
     private OptimizerState() {}
 
@@ -31,23 +27,13 @@ public final class OptimizerState {
 
     /**
      * Frees the state once {@code optimizer} is unreachable (a notebook cell run again builds a new
-     * one), so an optimizer that is reused keeps its state while it is in use. The arrays are
-     * freed by the next call here or to {@link #freeAbandoned()}, on the caller's thread: the
-     * engine may run operations on the thread that asks for them (MXNet's naive engine does), and
-     * the cleaner's thread must not call into it while a cell is training.
+     * one), so an optimizer that is reused keeps its state while it is in use. The freeing itself
+     * happens on a thread that uses the engine (see {@link DeferredRelease}).
      */
     public static void freeWhenUnreachable(Optimizer optimizer) {
-        freeAbandoned();
         List<Map<?, ?>> maps = stateMaps(optimizer);
-        // The action holds the maps, never the optimizer, so the optimizer can become unreachable.
-        CLEANER.register(optimizer, () -> ABANDONED.add(maps));
-    }
-
-    /** Frees the state of optimizers that have become unreachable since the last call. */
-    public static void freeAbandoned() {
-        for (List<Map<?, ?>> maps = ABANDONED.poll(); maps != null; maps = ABANDONED.poll()) {
-            free(maps);
-        }
+        // The resource holds the maps, never the optimizer, so the optimizer can become unreachable.
+        DeferredRelease.whenUnreachable(optimizer, () -> free(maps));
     }
 
     private static List<Map<?, ?>> stateMaps(Optimizer optimizer) {

@@ -10,6 +10,8 @@ import ai.djl.util.Progress;
 
 import org.deepbrew.data.DatasetResolver;
 
+import org.deepbrew.engine.DeferredRelease;
+
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.FloatBuffer;
@@ -28,7 +30,6 @@ import java.util.function.Function;
  * has copied it).
  */
 public abstract class InMemoryImageDataset extends ArrayDataset implements AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
     /** Which part of the data set this is. */
     protected final Dataset.Usage usage;
     private final String title;
@@ -48,10 +49,11 @@ public abstract class InMemoryImageDataset extends ArrayDataset implements AutoC
         this.usage = builder.usage;
         this.title = title;
         this.classNames = List.copyOf(classNames);
+        DeferredRelease.releasePending(); // data sets earlier runs of this cell dropped
         NDManager own = builder.manager == null ? NDManager.newBaseManager() : null;
         this.manager = own != null ? own : builder.manager;
         // Bound to the manager, not to this data set, so the data set can become unreachable.
-        this.freeing = own != null ? CLEANER.register(this, own::close) : null;
+        this.freeing = own != null ? DeferredRelease.whenUnreachable(this, own) : null;
         this.directory = builder.directory;
         this.resolver = builder.resolver;
     }
