@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * resource, and the toolkit frees the queue where it is about to use the engine anyway (a new data
  * set, a training run) or when something is closed explicitly.
  *
+ * <p>DJL frees a dropped {@code Model} in its finalizer, on the finalizer thread;
+ * {@link #releaseDropped()} runs those finalizers while the calling thread waits, so a training
+ * run starts with them done rather than racing it.
+ *
  * <pre>{@code
  * this.release = DeferredRelease.whenUnreachable(this, manager); // in a constructor
  * release.clean();                                              // in close(): frees now
@@ -35,6 +39,21 @@ public final class DeferredRelease {
             queued.clean(); // queues it, unless already queued or freed
             releasePending();
         };
+    }
+
+    /**
+     * Collects garbage, waits for the finalizers it queues, then frees the queue: everything the
+     * notebook has dropped so far is freed before the caller goes on. A full collection takes a
+     * few tens of milliseconds; call it before long work such as a training run.
+     */
+    public static void releaseDropped() {
+        // Twice: the references one collection finds reach the finalizer queue on another thread,
+        // so the first wait can come too early; the second collection and wait pick them up.
+        for (int round = 0; round < 2; round++) {
+            System.gc();
+            System.runFinalization();
+        }
+        releasePending();
     }
 
     /** Frees everything queued so far; call only from a thread that may use the engine. */

@@ -252,7 +252,10 @@ public final class Fit {
         if (all.isEmpty() && !quiet) {
             all.add(FitProgress.auto());
         }
-        DeferredRelease.releasePending(); // data sets and optimizers earlier cells dropped
+        ModelArrays.adopt(model); // first, so a block from a dropped model is not freed with it
+        // Models, data sets and optimizers that earlier runs of a cell dropped are freed now, on
+        // this thread, before the training needs the memory.
+        DeferredRelease.releaseDropped();
         Optimizer chosen = optimizer != null ? optimizer : Optimizer.adam().build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(chosen)
@@ -261,6 +264,7 @@ public final class Fit {
             if (!isInitialized(model.getBlock())) {
                 trainer.initialize(firstInputShape(trainer));
             }
+            ModelArrays.adopt(model);
             try (Step step = new Step(trainer, chosen)) {
                 return loop(trainer, step, all);
             }
