@@ -17,6 +17,10 @@ import java.util.List;
  * copy out), which costs about a millisecond per step for a small network, as much as its forward
  * and backward passes together. Several devices still need that store to share gradients, so there
  * this falls back to {@code trainer.step()}.
+ *
+ * <p>One difference: this updates every trainable parameter of the block, where the trainer updates
+ * only those its forward passes read. Use it for blocks whose forward pass uses all their
+ * parameters (every model {@code Fit} trains); with weight decay, an unused one would shrink.
  */
 public final class OptimizerStep {
     private final Trainer trainer;
