@@ -33,6 +33,15 @@ def test_stderr_is_its_own_stream(kernel):
     assert "careful" not in stdout_of(outputs, "stdout")
 
 
+def test_a_cell_ending_in_printf_shows_the_text_not_the_stream(kernel):
+    outputs = kernel.ok('System.out.printf("%d apples%n", 3)')
+    assert "3 apples" in stdout_of(outputs)
+    results = [m for m in outputs if m["msg_type"] == "execute_result"]
+    assert not results, f"the PrintStream was shown as the cell's value: {results}"
+    # Any other value still shows.
+    assert "PrintStream" in kernel.value('new java.io.PrintStream(new java.io.ByteArrayOutputStream())')
+
+
 def test_output_flood_is_capped_and_the_kernel_stays_responsive(kernel):
     reply, outputs = kernel.run(
         'for (int i = 0; i < 300_000; i++) System.out.println("flood line " + i);', timeout=120)

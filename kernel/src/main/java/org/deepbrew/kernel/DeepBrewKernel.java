@@ -238,10 +238,18 @@ public final class DeepBrewKernel extends BaseKernel {
         } else {
             result = ev.eval(code);
         }
-        if (!result.hasValue()) {
+        if (!result.hasValue() || isStandardStream(result.value())) {
             return null;
         }
         return KernelDisplaySink.toDisplayData(render(result.value()));
+    }
+
+    /**
+     * A cell that ends in {@code System.out.printf(...)} has the stream itself as its value; its
+     * text already went to the output, and "java.io.PrintStream@1b2c3d" would only add noise.
+     */
+    private static boolean isStandardStream(Object value) {
+        return value != null && (value == System.out || value == System.err);
     }
 
     private MagicInterpreter magics(JShellEvaluator ev) {
