@@ -22,3 +22,13 @@ def test_library_warnings_still_show(kernel):
     err = stdout_of(outputs, "stderr")
     assert "WARN ai.djl.training - the loss is NaN" in err, err
     assert "epoch 1 done" not in err
+
+
+def test_a_dropped_model_does_not_warn_in_a_later_cell(kernel):
+    kernel.ok('Model dropped = Model.newInstance("dropped");')
+    kernel.ok('dropped = null;')
+    outputs = kernel.ok('for (int i = 0; i < 3; i++) { System.gc(); System.runFinalization(); Thread.sleep(100); }\n'
+                        'System.out.println("collected");')
+    assert "collected" in stdout_of(outputs)
+    err = stdout_of(outputs, "stderr")
+    assert "not closed explicitly" not in err, err
