@@ -24,6 +24,26 @@ public final class Devices {
         return choose(System.getenv(DEVICE_ENV), gpuCount());
     }
 
+    /**
+     * The devices to train on: every GPU when there are several and {@value #DEVICE_ENV} does not
+     * pick one (each batch is then split across them), else just {@link #best()}.
+     */
+    public static Device[] forTraining() {
+        return forTraining(System.getenv(DEVICE_ENV), gpuCount());
+    }
+
+    /** {@link #forTraining()} for a given override and GPU count; testable without a GPU. */
+    static Device[] forTraining(String override, int gpus) {
+        if ((override == null || override.isBlank()) && gpus > 1) {
+            Device[] all = new Device[gpus];
+            for (int i = 0; i < gpus; i++) {
+                all[i] = Device.gpu(i);
+            }
+            return all;
+        }
+        return new Device[] {choose(override, gpus)};
+    }
+
     /** Every device the engine can use: the CPU first, then each GPU. */
     public static List<Device> all() {
         List<Device> devices = new ArrayList<>();

@@ -58,7 +58,7 @@ public final class Fit {
     private int epochs = 1;
     private Dataset train;
     private Dataset validation;
-    private Device device;
+    private Device[] devices;
     private Integer seed;
     private final List<FitListener> listeners = new ArrayList<>();
     private boolean quiet;
@@ -140,9 +140,26 @@ public final class Fit {
         return this;
     }
 
-    /** The device (default: the model's device, which {@link Devices#best()} chose). */
+    /**
+     * The device (default: the model's device, which {@link Devices#best()} chose, or every GPU
+     * when there are several; see {@link #devices(Device...)}).
+     */
     public Fit device(Device device) {
-        this.device = device;
+        return devices(Objects.requireNonNull(device, "device"));
+    }
+
+    /**
+     * Trains on several devices at once (data parallelism): each batch is split across them, each
+     * computes the gradients of its part, and the gradients are summed before the update, so a
+     * step equals one on the whole batch. By default a model on the best device trains on every GPU
+     * when there are several ({@link Devices#forTraining()}). Gradient clipping and the compiled
+     * graph need a single device.
+     */
+    public Fit devices(Device... devices) {
+        if (devices.length == 0) {
+            throw new IllegalArgumentException("devices: give at least one");
+        }
+        this.devices = devices.clone();
         return this;
     }
 
@@ -259,7 +276,7 @@ public final class Fit {
         Optimizer chosen = optimizer != null ? optimizer : Optimizer.adam().build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(chosen)
-                .optDevices(new Device[] {device != null ? device : model.getNDManager().getDevice()});
+                .optDevices(trainingDevices());
         try (Trainer trainer = model.newTrainer(config)) {
             if (!isInitialized(model.getBlock())) {
                 trainer.initialize(firstInputShape(trainer));
@@ -280,6 +297,17 @@ public final class Fit {
                 OptimizerState.freeWhenUnreachable(chosen);
             }
         }
+    }
+
+    private Device[] trainingDevices() {
+        Device own = model.getNDManager().getDevice();
+        Device[] chosen = devices != null ? devices
+                : own.equals(Devices.best()) ? Devices.forTraining() : new Device[] {own};
+        if (chosen.length > 1 && clipNorm > 0) {
+            throw new IllegalStateException("gradient clipping needs a single device; call device(...) "
+                    + "or leave out clipGradientNorm (" + chosen.length + " devices chosen)");
+        }
+        return chosen;
     }
 
     private static boolean isInitialized(Block block) {
@@ -411,7 +439,7 @@ public final class Fit {
             Block block = model.getBlock();
             NDManager manager = model.getNDManager();
             // Fit's own loss is known to be the plain softmax cross-entropy, so it can join the graph.
-            this.graph = !compiled ? null : (defaultLoss
+            this.graph = !compiled || trainer.getDevices().length > 1 ? null : (defaultLoss
                     ? DenseGraph.compileWithSoftmaxCrossEntropy(block, manager)
                     : DenseGraph.compile(block, manager)).orElse(null);
         }
@@ -435,6 +463,9 @@ public final class Fit {
                 update();
                 return out.get(1).toFloatArray();
             }
+            if (trainer.getDevices().length > 1) {
+                return takeSplit(batch);
+            }
             NDList pred;
             NDArray lossValue;
             try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -449,6 +480,39 @@ public final class Fit {
             }
             update();
             return readStats(lossValue, pred, y);
+        }
+
+        /**
+         * Data parallelism: each device gets a slice of the batch; scaling each slice's mean loss
+         * by its share of the batch makes the summed gradients those of the whole batch's mean.
+         */
+        private float[] takeSplit(Batch batch) {
+            int total = batch.getSize();
+            double lossSum = 0;
+            double correct = 0;
+            boolean classification = true;
+            Batch[] slices = batch.split(trainer.getDevices(), false);
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                for (Batch slice : slices) {
+                    NDList y = slice.getLabels();
+                    NDList pred = trainer.forward(slice.getData(), y);
+                    NDArray lossValue = trainer.getLoss().evaluate(y, pred);
+                    int n = slice.getSize();
+                    gc.backward(lossValue.mul((float) n / total));
+                    float[] stats = readStats(lossValue, pred, y);
+                    lossSum += stats[0] * n;
+                    classification &= !Float.isNaN(stats[1]);
+                    correct += classification ? stats[1] : 0;
+                }
+            } finally {
+                for (Batch slice : slices) {
+                    if (slice != batch) {
+                        slice.close();
+                    }
+                }
+            }
+            optimizerStep.apply(); // the trainer's step: it sums the devices' gradients
+            return new float[] {(float) (lossSum / total), classification ? (float) correct : Float.NaN};
         }
 
         private void update() {

@@ -37,4 +37,13 @@ class DevicesTest {
         assertTrue(d.contains("cpu()"), d);
         assertTrue(d.contains("oneDNN"), d);
     }
+
+    @Test
+    void trainsOnEveryGpuWhenThereAreSeveralAndNoneIsPicked() {
+        assertArrayEquals(new Device[] {Device.cpu()}, Devices.forTraining(null, 0));
+        assertArrayEquals(new Device[] {Device.gpu(0)}, Devices.forTraining(null, 1));
+        assertArrayEquals(new Device[] {Device.gpu(0), Device.gpu(1), Device.gpu(2)}, Devices.forTraining("", 3));
+        assertArrayEquals(new Device[] {Device.gpu(1)}, Devices.forTraining("gpu1", 3), "an override picks one");
+        assertArrayEquals(new Device[] {Device.cpu()}, Devices.forTraining("cpu", 3));
+    }
 }

@@ -99,6 +99,17 @@ class FitTest extends WithNDManager {
     }
 
     @Test
+    void gradientClippingAsksForOneDevice() {
+        try (Model m = mlp(); InMemoryDataset train = blobs(64, 3, false, 32)) {
+            // Checked before any device is touched, so a GPU need not be present.
+            Fit fit = Fit.of(m).devices(ai.djl.Device.gpu(0), ai.djl.Device.gpu(1)).clipGradientNorm(1)
+                    .train(train).quiet();
+            IllegalStateException e = assertThrows(IllegalStateException.class, fit::run);
+            assertTrue(e.getMessage().contains("single device"), e.getMessage());
+        }
+    }
+
+    @Test
     void convolutionalNetsRunLayerByLayer() {
         try (Model m = Model.newInstance("cnn"); InMemoryDataset train = InMemoryDataset.builder().batchSize(8)
                 .fromArrays(manager.randomUniform(0, 1, new Shape(16, 1, 28, 28)), manager.create(new float[16]))) {
