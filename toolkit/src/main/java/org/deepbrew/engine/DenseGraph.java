@@ -79,6 +79,7 @@ public final class DenseGraph implements AutoCloseable {
         GraphJson json = new GraphJson();
         Map<String, Parameter> bound = new LinkedHashMap<>();
         String last = json.input(DATA);
+        int linear = 0;
         for (Pair<String, Block> child : block.getChildren()) {
             Block layer = child.getValue();
             if (layer instanceof Linear) {
@@ -87,19 +88,19 @@ public final class DenseGraph implements AutoCloseable {
                 if (!usable(weight) || (bias != null && !usable(bias))) {
                     return Optional.empty();
                 }
-                int i = bound.size();
+                int i = linear++;
                 String w = json.input("w" + i);
                 bound.put(w, weight);
-                String units = Long.toString(weight.getArray().getShape().get(0));
-                if (bias != null) {
+                // flatten=False: like DJL's Linear, apply to the last axis only.
+                Map<String, String> attrs = new LinkedHashMap<>(Map.of("flatten", "False",
+                        "num_hidden", Long.toString(weight.getArray().getShape().get(0))));
+                if (bias == null) {
+                    attrs.put("no_bias", "True");
+                    last = json.op("FullyConnected", "fc" + i, attrs, last, w);
+                } else {
                     String b = json.input("b" + i);
                     bound.put(b, bias);
-                    // flatten=False: like DJL's Linear, apply to the last axis only.
-                    last = json.op("FullyConnected", "fc" + i,
-                            Map.of("num_hidden", units, "flatten", "False"), last, w, b);
-                } else {
-                    last = json.op("FullyConnected", "fc" + i,
-                            Map.of("num_hidden", units, "flatten", "False", "no_bias", "True"), last, w);
+                    last = json.op("FullyConnected", "fc" + i, attrs, last, w, b);
                 }
             } else if (layer instanceof LambdaBlock) {
                 Optional<String> kind = recognise((LambdaBlock) layer, manager);
