@@ -41,7 +41,6 @@ import org.deepbrew.kernel.display.KernelDisplaySink;
 import org.deepbrew.kernel.display.OutputRouter;
 import org.deepbrew.kernel.jshell.CellExecutor;
 import org.deepbrew.kernel.jshell.EvalResult;
-import org.deepbrew.kernel.jshell.ExitGuard;
 import org.deepbrew.kernel.jshell.JShellEvaluator;
 import org.deepbrew.kernel.magics.MagicInterpreter;
 import org.deepbrew.kernel.protocol.KernelConnection;
@@ -77,10 +76,7 @@ public final class DeepBrewKernel extends BaseKernel {
     public DeepBrewKernel(PrintStream consoleOut, PrintStream consoleErr) {
         this.consoleOut = consoleOut;
         this.consoleErr = consoleErr;
-        this.cells = new CellExecutor(t -> {
-            CompletableFuture<JShellEvaluator> f = evaluator;
-            return f != null && f.isDone() && !f.isCompletedExceptionally() && f.join().stopUserCode(t);
-        });
+        this.cells = new CellExecutor();
         this.languageInfo = new LanguageInfo.Builder("java")
                 .version(Runtime.version().toString())
                 .mimetype("text/x-java")
@@ -93,7 +89,7 @@ public final class DeepBrewKernel extends BaseKernel {
     /**
      * Starts the kernel's machinery: JShell (on the cell thread, in the background, so that
      * kernel_info is answered at once and the first cell waits for it), the stdout/stderr
-     * routing, the display sink and the System.exit guard.
+     * routing and the display sink.
      */
     public void start() {
         evaluator = cells.submit(() -> {
@@ -101,7 +97,6 @@ public final class DeepBrewKernel extends BaseKernel {
             Thread.currentThread().setContextClassLoader(ev.snippetClassLoader());
             return ev;
         });
-        ExitGuard.install(cells::isCellThread);
     }
 
     /** Replaces how cells run (by default: magics, then JShell); for embedding and tests. */

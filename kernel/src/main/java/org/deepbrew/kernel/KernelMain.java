@@ -17,7 +17,7 @@ import org.deepbrew.kernel.protocol.KernelConnection;
 /**
  * Starts the DeepBrew kernel on a Jupyter connection file and blocks until it is shut down.
  *
- * <pre>java -Djava.security.manager=allow -cp "$(cat target/kernel.classpath)" \
+ * <pre>java -cp "$(cat target/kernel.classpath)" \
  *     org.deepbrew.kernel.KernelMain connection.json</pre>
  */
 public final class KernelMain {

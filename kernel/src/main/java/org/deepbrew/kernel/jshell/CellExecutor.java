@@ -4,43 +4,24 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
- * The one thread cells run on, and how they are interrupted. An interrupt first sets the
- * thread's interrupt flag (which ends {@code Thread.sleep}, blocking queues and well-behaved
- * loops); if the cell is still running {@link #STOP_AFTER_MS} later, it is stopped with
- * {@link Thread#stop()} so that a busy loop that never looks at the flag ends too. Threads a cell
- * starts belong to the same thread group, which is how {@link ExitGuard} recognises cell code.
+ * The one thread cells run on, and how they are interrupted. An interrupt sets the thread's
+ * interrupt flag (which ends {@code Thread.sleep}, blocking queues and library loops that look at
+ * it) and arms {@link CellGuards}, which cell code checks on every loop turn, so a busy loop in a
+ * cell ends too. Code outside cells (a library call) is never stopped by force: it ends when it
+ * next looks at the interrupt flag.
  */
 public final class CellExecutor implements AutoCloseable {
-    /** How long an interrupted cell may keep running before it is stopped by force. */
-    public static final long STOP_AFTER_MS = 300;
-
-    private final ThreadGroup group = new ThreadGroup("deepbrew-cells");
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
-    private final Predicate<Thread> stopUserCode;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "deepbrew-interrupt-timer");
-        t.setDaemon(true);
-        return t;
-    });
     private final Object stateLock = new Object();
     private Task<?> running;
     private volatile boolean closed;
 
-    /**
-     * @param stopUserCode stops the given thread if it is inside user code right now and says
-     *     whether it did (see {@link JShellEvaluator#stopUserCode})
-     */
-    public CellExecutor(Predicate<Thread> stopUserCode) {
-        this.stopUserCode = stopUserCode;
-        this.thread = new Thread(group, this::serve, "deepbrew-cell", 64L << 20);
+    public CellExecutor() {
+        this.thread = new Thread(null, this::serve, "deepbrew-cell", 64L << 20);
         thread.setDaemon(true);
         thread.start();
     }
@@ -48,12 +29,6 @@ public final class CellExecutor implements AutoCloseable {
     /** The cell thread. */
     public Thread thread() {
         return thread;
-    }
-
-    /** True for the cell thread and every thread started from cell code. */
-    public boolean isCellThread(Thread t) {
-        ThreadGroup g = t.getThreadGroup();
-        return t == thread || (g != null && (g == group || group.parentOf(g)));
     }
 
     /**
@@ -69,7 +44,7 @@ public final class CellExecutor implements AutoCloseable {
             return task.result.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (task.interrupted || cause instanceof ThreadDeath) {
+            if (task.interrupted || cause instanceof CellGuards.CellInterrupted) {
                 throw EvaluationException.interrupted();
             }
             if (cause instanceof Exception) {
@@ -108,22 +83,10 @@ public final class CellExecutor implements AutoCloseable {
                 return false;
             }
             task.interrupted = true;
+            CellGuards.interrupt(thread);
             thread.interrupt();
         }
-        timer.schedule(() -> forceStop(task), STOP_AFTER_MS, TimeUnit.MILLISECONDS);
         return true;
-    }
-
-    private void forceStop(Task<?> task) {
-        synchronized (stateLock) {
-            if (running != task) {
-                return;
-            }
-            // Never stop JShell or the kernel mid-way: only user code is stopped. Keep trying while
-            // the cell runs, since user code may also swallow a stop with catch (Throwable).
-            stopUserCode.test(thread);
-            timer.schedule(() -> forceStop(task), 100, TimeUnit.MILLISECONDS);
-        }
     }
 
     private void serve() {
@@ -133,13 +96,14 @@ public final class CellExecutor implements AutoCloseable {
                 task = queue.take();
                 task.runHere();
             } catch (Throwable t) {
-                // A stop that landed outside the task body, or an interrupt between cells.
+                // An interrupt between cells.
                 if (task != null) {
                     task.result.completeExceptionally(t);
                 }
             } finally {
                 synchronized (stateLock) {
                     running = null;
+                    CellGuards.clear();
                     Thread.interrupted(); // an interrupt meant for the finished cell must not hit the next
                 }
             }
@@ -151,7 +115,6 @@ public final class CellExecutor implements AutoCloseable {
         closed = true;
         interrupt();
         thread.interrupt();
-        timer.shutdown();
     }
 
     private final class Task<T> {
@@ -178,6 +141,7 @@ public final class CellExecutor implements AutoCloseable {
             // No longer interruptible before anyone learns the cell is over.
             synchronized (stateLock) {
                 running = null;
+                CellGuards.clear();
                 Thread.interrupted();
             }
             if (failure == null) {

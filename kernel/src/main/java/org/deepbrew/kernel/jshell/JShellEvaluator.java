@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
  * A {@link JavaEvaluator} over JShell running snippets in this JVM. Cells are split into snippets
@@ -156,11 +158,66 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
     }
 
     private EvalResult evalSnippet(String cell, Span span) throws EvaluationException {
+        Map<VarSnippet, Object> values = liveValues();
         List<SnippetEvent> events = jshell.eval(span.source);
+        keepValues(values, events);
         try {
             return outcome(cell, span, events);
         } finally {
             forgetTemporaries(events);
+        }
+    }
+
+    /** The value of every variable that holds one now, read from its wrapper class. */
+    private Map<VarSnippet, Object> liveValues() {
+        Map<VarSnippet, Object> values = new HashMap<>();
+        jshell.variables().filter(v -> jshell.status(v) == Snippet.Status.VALID).forEach(v -> {
+            VariableSlot slot = slotOf(v);
+            Object value = slot == null ? null : slot.get();
+            if (value != null) {
+                values.put(v, value);
+            }
+        });
+        return values;
+    }
+
+    private VariableSlot slotOf(VarSnippet v) {
+        try {
+            return control.locate(() -> jshell.varValue(v));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "cannot locate " + v.name(), e);
+            return null;
+        }
+    }
+
+    /**
+     * Gives back their values to variables JShell recompiled because of this snippet. JShell
+     * recompiles every variable an on-demand import might affect, and without class redefinition
+     * (impossible in the kernel's own JVM) it loads a new wrapper class whose field is empty: the
+     * user's model or data set would silently become null. A value that no longer fits (its
+     * class was redefined) cannot be kept; the user is told which variables lost theirs.
+     */
+    private void keepValues(Map<VarSnippet, Object> before, List<SnippetEvent> events) {
+        List<String> lost = new ArrayList<>();
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null || !(event.snippet() instanceof VarSnippet v) || !before.containsKey(v)) {
+                continue;
+            }
+            if (event.status() == Snippet.Status.OVERWRITTEN || event.status() == Snippet.Status.DROPPED) {
+                continue; // replaced by the user's own new declaration
+            }
+            VariableSlot slot = event.status() == Snippet.Status.VALID ? slotOf(v) : null;
+            Object value = before.get(v);
+            if (slot == null || (slot.get() != value && !slot.set(value))) {
+                lost.add(v.name() + " (" + v.typeName() + ")");
+            }
+        }
+        if (!lost.isEmpty()) {
+            boolean one = lost.size() == 1;
+            System.err.println("Note: " + String.join(", ", lost) + (one ? " was" : " were") + " reset to null: "
+                    + (one ? "its type was" : "their types were") + " redefined in this cell, and the old "
+                    + (one ? "value is" : "values are") + " of the old class. Run the cells that set "
+                    + (one ? "it" : "them") + " again.");
         }
     }
 
@@ -637,14 +694,6 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
     }
 
     // ------------------------------------------------------------------ lifecycle
-
-    /**
-     * Stops {@code cellThread} if, and only if, it is running user code right now (used when an
-     * interrupt is ignored by a busy loop).
-     */
-    public boolean stopUserCode(Thread cellThread) {
-        return control.stopIfRunningUserCode(cellThread);
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package org.deepbrew.kernel.jshell;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,12 +22,13 @@ final class KernelExecutionControl extends DirectExecutionControl {
 
     private final Map<String, Holder> values = new ConcurrentHashMap<>();
     private final AtomicLong nextKey = new AtomicLong();
-    private final Object userCodeLock = new Object();
-    private volatile Thread userCodeThread;
     private volatile Throwable lastThrown;
+
+    private final SnippetLoader loader;
 
     KernelExecutionControl(SnippetLoader loader) {
         super(loader);
+        this.loader = loader;
     }
 
     @Override
@@ -49,41 +51,58 @@ final class KernelExecutionControl extends DirectExecutionControl {
         return super.throwConvertedOtherException(cause);
     }
 
-    @Override
-    public void redefine(ClassBytecodes[] cbcs) throws NotImplementedException {
-        // Hot-swapping is not possible without an agent; JShell then loads new wrapper classes.
-        throw new NotImplementedException("redefine is not supported in the kernel's JVM");
-    }
+    /**
+     * While {@link #locate} runs, JShell's {@code varValue} call only tells which wrapper class
+     * holds the variable: the live object is read there, never turned into a string (that would
+     * run user {@code toString()} code and could be slow for a big model).
+     */
+    private final ThreadLocal<VariableSlot[]> locating = new ThreadLocal<>();
 
     @Override
-    protected void clientCodeEnter() {
-        synchronized (userCodeLock) {
-            userCodeThread = Thread.currentThread();
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException,
+            InternalException {
+        VariableSlot[] target = locating.get();
+        if (target == null) {
+            return super.varValue(className, varName);
         }
-    }
-
-    @Override
-    protected void clientCodeLeave() {
-        synchronized (userCodeLock) {
-            userCodeThread = null;
+        try {
+            Field field = findClass(className).getField(varName);
+            field.setAccessible(true); // wrapper classes are package-private
+            target[0] = new VariableSlot(field);
+        } catch (ClassNotFoundException | NoSuchFieldException e) {
+            throw new InternalException("No field " + varName + " in " + className + ": " + e);
         }
+        return "";
     }
 
     /**
-     * Stops {@code thread} with {@link Thread#stop()} only while it runs user code, never while it
-     * is inside JShell or the kernel, whose state must not be torn.
-     *
-     * @return true when the thread was stopped
+     * Where a variable's value lives now: JShell keeps each variable in a static field of its
+     * snippet's wrapper class, and {@code lookup} is a call that makes JShell ask for that value.
      */
-    @SuppressWarnings({"deprecation", "removal"})
-    boolean stopIfRunningUserCode(Thread thread) {
-        synchronized (userCodeLock) {
-            if (userCodeThread == thread) {
-                thread.stop();
-                return true;
-            }
-            return false;
+    VariableSlot locate(Runnable lookup) {
+        VariableSlot[] target = new VariableSlot[1];
+        locating.set(target);
+        try {
+            lookup.run();
+        } finally {
+            locating.remove();
         }
+        return target[0];
+    }
+
+    /**
+     * Classes cannot be redefined in the kernel's own JVM. But JShell asks to redefine every
+     * variable's and method's wrapper after an on-demand import, when only their line numbers
+     * moved: those requests are honoured by keeping the loaded class, so values, and instances of
+     * the user's classes, stay valid. Any other change is declined, and JShell loads new classes.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        if (!loader.sameAsLoaded(cbcs)) {
+            throw new NotImplementedException("redefine is not supported in the kernel's JVM");
+        }
+        loader.classesRedefined(cbcs);
     }
 
     /** Takes (and forgets) the object behind a value key JShell reported; empty for other strings. */

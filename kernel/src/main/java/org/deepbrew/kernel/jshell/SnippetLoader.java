@@ -21,6 +21,8 @@ import jdk.jshell.spi.ExecutionControl.InternalException;
 final class SnippetLoader implements LoaderDelegate {
     private final SnippetClassLoader loader;
     private final Map<String, Class<?>> loaded = new ConcurrentHashMap<>();
+    /** Each loaded class's bytecode as JShell compiled it, before {@link CellBytecode#rewrite}. */
+    private final Map<String, byte[]> compiled = new ConcurrentHashMap<>();
 
     SnippetLoader(ClassLoader parent) {
         this.loader = new SnippetClassLoader(parent);
@@ -34,7 +36,8 @@ final class SnippetLoader implements LoaderDelegate {
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException {
         for (ClassBytecodes c : classes) {
-            loader.declare(c.name(), c.bytecodes());
+            compiled.put(c.name(), c.bytecodes());
+            loader.declare(c.name(), CellBytecode.rewrite(c.bytecodes()));
         }
         boolean[] installed = new boolean[classes.length];
         for (int i = 0; i < classes.length; i++) {
@@ -47,9 +50,23 @@ final class SnippetLoader implements LoaderDelegate {
         }
     }
 
+    /**
+     * True when every class in {@code classes} is loaded already and differs from what is loaded
+     * in debugging information alone, so the loaded class can stay (see {@link CellBytecode#sameCode}).
+     */
+    boolean sameAsLoaded(ClassBytecodes[] classes) {
+        for (ClassBytecodes c : classes) {
+            byte[] loadedBytes = compiled.get(c.name());
+            if (loadedBytes == null || !loaded.containsKey(c.name()) || !CellBytecode.sameCode(loadedBytes, c.bytecodes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void classesRedefined(ClassBytecodes[] classes) {
-        // Redefinition is declined by the execution control, so JShell always loads fresh classes.
+        // Only redefinitions that change nothing are accepted (see sameAsLoaded): nothing to do.
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Evaluator behaviour without sockets: values, redefinition, errors, exit guard, interrupts, analysis. */
+/** Evaluator behaviour without sockets: values, redefinition, errors, refused exits, interrupts, analysis. */
 class JShellEvaluatorTest {
     private static JShellEvaluator evaluator;
     private static CellExecutor cells;
@@ -27,8 +27,7 @@ class JShellEvaluatorTest {
     @BeforeAll
     static void start() throws Exception {
         evaluator = JShellEvaluator.builder().startupImports(false).build();
-        cells = new CellExecutor(t -> evaluator.stopUserCode(t));
-        assertTrue(ExitGuard.install(cells::isCellThread), "run the tests with -Djava.security.manager=allow");
+        cells = new CellExecutor();
     }
 
     @AfterAll
@@ -131,6 +130,13 @@ class JShellEvaluatorTest {
                 "Throwable[] seen = new Throwable[1];\nThread t = new Thread(() -> { try { System.exit(4); } catch (Throwable x) { seen[0] = x; } });\n"
                         + "t.start(); t.join();\nif (seen[0] != null) throw new RuntimeException(seen[0].getMessage());");
         assertTrue(fromThread.getMessage().contains("System.exit(4) was blocked"), fromThread.getMessage());
+        // Runtime.exit and halt, and a method reference to System.exit
+        for (String call : List.of("Runtime.getRuntime().exit(5);", "Runtime.getRuntime().halt(6);",
+                "java.util.function.IntConsumer quit = System::exit; quit.accept(7);")) {
+            EvaluationException refused = failure(call);
+            assertInstanceOf(SecurityException.class, refused.getCause(), call);
+            assertTrue(refused.getMessage().contains("was blocked"), refused.getMessage());
+        }
         assertEquals(3, run("1 + 2").value());
     }
 
@@ -138,11 +144,20 @@ class JShellEvaluatorTest {
     void interruptStopsABusyLoop() throws Exception {
         assertInterruptible("while (true) { }");
         assertInterruptible("long spins = 0;\nwhile (spins >= 0) { spins = (spins + 1) % 1000; }");
+        // A loop that swallows the interrupt is stopped again at its next turn.
+        assertInterruptible("for (;;) { try { while (true) { } } catch (Throwable swallowed) { } }");
+        // A busy method of a class declared in a cell.
+        run("class Spinner { void spin() { do { } while (true); } }");
+        assertInterruptible("new Spinner().spin();");
+        // The kernel goes on, and the next cell is not interrupted.
+        assertEquals(45, run("int sum = 0; for (int i = 0; i < 10; i++) sum += i; sum").value());
     }
 
     @Test
     void interruptEndsASleep() throws Exception {
         assertInterruptible("Thread.sleep(60000);");
+        // A sleep after a swallowed interrupt ends too.
+        assertInterruptible("try { Thread.sleep(60000); } catch (InterruptedException e) { }\nThread.sleep(60000);");
     }
 
     private static void assertInterruptible(String code) throws Exception {
