@@ -6,6 +6,8 @@ added here so `python3 -m pytest kernel/src/test/python` works after `./deepbrew
 """
 import os
 import pathlib
+import re
+import subprocess
 import time
 from queue import Empty
 
@@ -21,6 +23,18 @@ if str(_spec_dir) not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
         p for p in [str(_spec_dir), os.environ.get("JUPYTER_PATH", "")] if p)
 # Nothing in a test may reach for the network.
 os.environ.setdefault("DJL_OFFLINE", "true")
+
+
+def java_binary():
+    """The java the launcher starts the kernel with: DEEPBREW_JAVA (a binary or a JDK), else PATH's."""
+    java = os.environ.get("DEEPBREW_JAVA") or "java"
+    return os.path.join(java, "bin", "java") if os.path.isdir(java) else java
+
+
+def java_feature():
+    """The Java release the kernel runs on, such as 17 or 25."""
+    out = subprocess.run([java_binary(), "-version"], capture_output=True, text=True).stderr
+    return int(re.search(r'version "(\d+)', out).group(1))
 
 
 def pytest_configure(config):
