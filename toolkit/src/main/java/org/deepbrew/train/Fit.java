@@ -354,6 +354,10 @@ public final class Fit {
                 long last = System.nanoTime();
                 int inEpoch = 0;
                 for (Batch batch : trainer.iterateDataset(train)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        batch.close();
+                        TrainingInterrupted.check("Training");
+                    }
                     if (inEpoch >= maxBatchesPerEpoch) {
                         batch.close();
                         break;
@@ -555,6 +559,7 @@ public final class Fit {
         boolean classification = true;
         for (Batch batch : trainer.iterateDataset(data)) {
             try (batch) {
+                TrainingInterrupted.check("Evaluation");
                 NDList pred = trainer.evaluate(batch.getData());
                 NDArray l = trainer.getLoss().evaluate(batch.getLabels(), pred);
                 float[] stats = readStats(l, pred, batch.getLabels());

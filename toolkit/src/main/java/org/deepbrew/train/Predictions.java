@@ -43,6 +43,7 @@ public final class Predictions {
             ParameterStore store = new ParameterStore(manager, false);
             for (Batch batch : data.getData(manager)) {
                 try (batch) {
+                    TrainingInterrupted.check("Prediction");
                     NDList out = model.getBlock().forward(store, batch.getData(), false);
                     NDArray p = out.head().softmax(1);
                     long n = p.getShape().get(0);

@@ -54,6 +54,28 @@ class FitTest extends WithNDManager {
     }
 
     @Test
+    void anInterruptStopsTrainingAtTheNextBatch() {
+        try (Model m = mlp(); InMemoryDataset train = blobs(400, 1, false, 32)) {
+            // What the kernel's interrupt does to the cell thread: its interrupt flag is set.
+            Fit fit = Fit.of(m).optimizer(Optimizer.adam().build()).epochs(50).train(train).seed(7).quiet()
+                    .listener(new FitListener() {
+                        @Override
+                        public void onBatch(BatchRecord batch, History history) {
+                            if (history.batches().size() == 3) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    });
+            TrainingInterrupted e = assertThrows(TrainingInterrupted.class, fit::run);
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            assertTrue(Thread.interrupted(), "the flag stays set for the code around the loop");
+            // The model is usable, and trains again once the interrupt is handled.
+            assertEquals(13, Fit.of(m).optimizer(Optimizer.adam().build()).epochs(1).train(train).quiet().run()
+                    .batches().size());
+        }
+    }
+
+    @Test
     void seededRunsRepeat() {
         double[][] losses = new double[2][];
         for (int run = 0; run < 2; run++) {

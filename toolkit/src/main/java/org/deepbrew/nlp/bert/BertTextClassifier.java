@@ -30,6 +30,7 @@ import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
 import org.deepbrew.train.OptimizerState;
+import org.deepbrew.train.TrainingInterrupted;
 import org.deepbrew.train.metrics.ConfusionMatrix;
 
 /**
@@ -160,6 +161,7 @@ public final class BertTextClassifier implements AutoCloseable {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 Collections.shuffle(order, random);
                 for (int from = 0; from < order.size(); from += settings.batchSize()) {
+                    TrainingInterrupted.check("Fine-tuning");
                     List<LabeledText> part = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
                     step++;
                     float loss = trainStep(trainer, part, settings);
@@ -194,6 +196,7 @@ public final class BertTextClassifier implements AutoCloseable {
         float[][] out = new float[texts.size()][];
         ParameterStore store = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < texts.size(); from += 64) {
+            TrainingInterrupted.check("Prediction");
             List<String> part = texts.subList(from, Math.min(texts.size(), from + 64));
             try (NDManager batchManager = model.getNDManager().newSubManager()) {
                 NDList inputs = tokenizer.batch(part, maxLength).toNDList(batchManager);

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.deepbrew.nlp.tokenizer.Batch;
 import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
 import org.deepbrew.train.OptimizerState;
+import org.deepbrew.train.TrainingInterrupted;
 
 /**
  * Masked-language-model pretraining of a BERT encoder from scratch on raw sentences.
@@ -97,6 +98,7 @@ public final class Pretraining implements AutoCloseable {
         long start = System.nanoTime();
         try (Trainer trainer = model.newTrainer(config)) {
             for (int step = 1; step <= steps; step++) {
+                TrainingInterrupted.check("Pretraining");
                 if (cursor + batchSize > order.size()) {
                     Collections.shuffle(order, random);
                     cursor = 0;
