@@ -270,6 +270,31 @@ def test_cells_queued_behind_a_failing_cell_are_aborted(kernel):
     assert "fourth ran" in stdout_of(kernel.ok('System.out.println("fourth ran");'))
 
 
+def _shell_reply(kernel, msg_id, timeout=30):
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kernel.kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def test_a_cell_sent_the_instant_a_failure_is_answered_runs(kernel):
+    # Only requests that arrived before the error reply went out may be aborted. A client that
+    # sends its next cell the moment it reads the error reply must never see it aborted.
+    statuses = []
+    for i in range(100):
+        failed = kernel.submit(f'throw new IllegalStateException("failure {i}");')
+        assert _shell_reply(kernel, failed)["content"]["status"] == "error"
+        statuses.append(_shell_reply(kernel, kernel.submit(f"{i} + 1"))["content"]["status"])
+    assert statuses == ["ok"] * 100, f"{statuses.count('aborted')} of 100 were aborted"
+    # Their iopub messages were not collected; none may confuse the next test.
+    while True:
+        try:
+            kernel.stray.append(kernel.kc.get_iopub_msg(timeout=0.5))
+        except Empty:
+            break
+
+
 def test_without_stop_on_error_queued_cells_run(kernel):
     ids = [kernel.submit('throw new IllegalStateException("fails");', stop_on_error=False),
            kernel.submit('System.out.println("next ran");')]

@@ -185,14 +185,15 @@ public final class DeepBrewKernel extends BaseKernel {
                 }
                 env.reply(new ExecuteReply(count, Collections.emptyMap()));
             } else {
+                // Before the error goes out: only requests that came before it may be aborted.
+                if (!silent && request.shouldStopOnError() && connection instanceof KernelConnection k) {
+                    k.stopOnError().cellFailed();
+                }
                 ErrorView view = ErrorView.of(error);
                 env.publish(new PublishError(view.name(), view.value(), view.traceback()));
                 ErrorReply reply = new ErrorReply(view.name(), view.value(), view.traceback());
                 reply.setExecutionCount(count);
                 env.replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
-                if (!silent && request.shouldStopOnError() && connection instanceof KernelConnection k) {
-                    k.stopOnError().cellFailed();
-                }
             }
         } finally {
             env.setStatusIdle();

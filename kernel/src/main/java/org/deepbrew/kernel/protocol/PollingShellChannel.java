@@ -8,6 +8,8 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zeromq.ZMQ;
@@ -31,6 +33,10 @@ public final class PollingShellChannel extends ShellChannel {
     private volatile boolean running;
     private volatile Thread loop;
     private volatile boolean closeConnectionOnExit;
+    /** Owned by the serving thread, like the socket. */
+    private ZMQ.Poller poller;
+    /** Requests that were waiting when a cell failed, before its error went out (see StopOnError). */
+    private final List<Message<?>> waitingBehindFailure = new ArrayList<>();
 
     public PollingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection,
                                StopOnError stopOnError) {
@@ -39,6 +45,7 @@ public final class PollingShellChannel extends ShellChannel {
         this.control = control;
         this.connection = connection;
         this.stopOnError = stopOnError;
+        stopOnError.onCellFailed(this::setAsideWaiting);
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class PollingShellChannel extends ShellChannel {
     }
 
     private void serve() {
-        ZMQ.Poller poller = context.poller(1);
+        poller = context.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         try {
             while (running) {
@@ -69,9 +76,7 @@ public final class PollingShellChannel extends ShellChannel {
                 if (message != null) {
                     dispatch(message);
                 }
-                if (stopOnError.takePending()) {
-                    abortWaitingExecutions(poller);
-                }
+                answerWaitingBehindFailure();
             }
         } catch (RuntimeException e) {
             if (running) {
@@ -99,15 +104,30 @@ public final class PollingShellChannel extends ShellChannel {
     }
 
     /**
-     * After a failed cell: every execute request already waiting is answered "aborted" (with the
-     * busy and idle statuses a frontend waits for); other requests waiting are handled as usual.
+     * Reads every request waiting on the socket now into {@link #waitingBehindFailure}. Runs inside
+     * the failed cell's handler, before its error is sent, so none of them can be a reaction to it.
      */
-    private void abortWaitingExecutions(ZMQ.Poller poller) {
+    private void setAsideWaiting() {
+        if (Thread.currentThread() != loop) {
+            LOG.warning("stop_on_error from outside the " + name() + " channel's thread: nothing aborted");
+            return;
+        }
         while (running && poller.poll(0) > 0 && poller.pollin(0)) {
             Message<?> message = read();
-            if (message == null) {
-                continue;
+            if (message != null) {
+                waitingBehindFailure.add(message);
             }
+        }
+    }
+
+    /**
+     * After a failed cell: the execute requests set aside are answered "aborted" (with the busy
+     * and idle statuses a frontend waits for); the other requests set aside are handled as usual,
+     * in the order they came.
+     */
+    private void answerWaitingBehindFailure() {
+        while (!waitingBehindFailure.isEmpty()) {
+            Message<?> message = waitingBehindFailure.remove(0);
             if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
                 dispatch(message);
                 continue;
