@@ -23,7 +23,6 @@ final class KernelExecutionControl extends DirectExecutionControl {
     private final Map<String, Holder> values = new ConcurrentHashMap<>();
     private final AtomicLong nextKey = new AtomicLong();
     private volatile Throwable lastThrown;
-
     private final SnippetLoader loader;
 
     KernelExecutionControl(SnippetLoader loader) {
