@@ -56,6 +56,7 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private final List<String> startupProblems = new CopyOnWriteArrayList<>();
     private final JavadocCache javadoc = new JavadocCache();
+    private final CellCompletion cellCompletion = new CellCompletion();
     private volatile String cellName = "this cell";
 
     private JShellEvaluator(Builder b) {
@@ -529,11 +530,14 @@ public final class JShellEvaluator implements JavaEvaluator, AutoCloseable {
             if (code.substring(lineStart, cursor).stripLeading().startsWith("%")) {
                 return new Completions(List.of(), cursor, cursor);
             }
-            Span span = spanAt(code, cursor);
+            List<Span> spans = split(code.substring(0, cursor));
+            Span span = spans.isEmpty() ? new Span(cursor, "") : spans.get(spans.size() - 1);
             String text = code.substring(span.start, cursor);
             int[] anchor = new int[1];
             Set<String> seen = new LinkedHashSet<>();
-            List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(text, text.length(), anchor);
+            // The cell's earlier snippets have not run: JShell knows what they declare only through cellCompletion.
+            List<String> earlier = spans.subList(0, Math.max(0, spans.size() - 1)).stream().map(s -> s.source).toList();
+            List<SourceCodeAnalysis.Suggestion> suggestions = cellCompletion.suggestions(analysis, earlier, text, anchor);
             // Type-matching suggestions first, as JShell's own console does.
             suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(s -> seen.add(s.continuation()));
             suggestions.forEach(s -> seen.add(s.continuation()));
