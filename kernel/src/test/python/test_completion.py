@@ -2,6 +2,8 @@
 cursor (not yet run, so unknown to JShell) as well as what earlier cells declared."""
 import time
 
+import pytest
+
 from conftest import stdout_of
 
 
@@ -25,28 +27,19 @@ def assert_offers(content, code, typed, *expected):
     assert content["cursor_end"] == len(code), content
 
 
-def test_a_variable_declared_earlier_in_the_same_cell(kernel):
-    code = "List<String> xs = new ArrayList<>(); xs.ad"
+@pytest.mark.parametrize("code, typed, expected", [
+    # a variable declared earlier on the same line
+    ("List<String> xs = new ArrayList<>(); xs.ad", "ad", ("add(", "addAll(")),
+    # variables declared on earlier lines
+    ("var sb = new StringBuilder();\nint n = 3;\nsb.app", "app", ("append(",)),
+    # a method declared earlier in the same cell
+    ("int twice(int x) { return 2 * x; }\ntwi", "twi", ("twice(",)),
+    # inside a loop
+    ('for (String s : List.of("a")) {\n  s.toUpp', "toUpp", ("toUpperCase(",)),
+], ids=["variable-same-line", "variables-earlier-lines", "method-in-cell", "inside-a-loop"])
+def test_what_the_cell_declares_before_the_cursor_completes(kernel, code, typed, expected):
     content, _ = complete(kernel, code)
-    assert_offers(content, code, "ad", "add(", "addAll(")
-
-
-def test_variables_declared_on_earlier_lines(kernel):
-    code = "var sb = new StringBuilder();\nint n = 3;\nsb.app"
-    content, _ = complete(kernel, code)
-    assert_offers(content, code, "app", "append(")
-
-
-def test_a_method_declared_earlier_in_the_same_cell(kernel):
-    code = "int twice(int x) { return 2 * x; }\ntwi"
-    content, _ = complete(kernel, code)
-    assert_offers(content, code, "twi", "twice(")
-
-
-def test_inside_a_loop(kernel):
-    code = 'for (String s : List.of("a")) {\n  s.toUpp'
-    content, _ = complete(kernel, code)
-    assert_offers(content, code, "toUpp", "toUpperCase(")
+    assert_offers(content, code, typed, *expected)
 
 
 def test_the_cursor_in_the_middle_of_the_cell(kernel):
