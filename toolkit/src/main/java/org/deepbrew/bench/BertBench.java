@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.data.text.SentimentSentences;
+import org.deepbrew.train.History;
 import org.deepbrew.train.metrics.ConfusionMatrix;
 import org.deepbrew.nlp.TextSplit;
 import org.deepbrew.nlp.baseline.BagOfWordsClassifier;
@@ -17,8 +18,7 @@ import org.deepbrew.nlp.bert.OnnxRuntimeReference;
 import org.deepbrew.nlp.bert.ParityCheck;
 import org.deepbrew.nlp.bert.Pooling;
 import org.deepbrew.nlp.bert.PretrainedBert;
-import org.deepbrew.nlp.bert.TrainingRun;
-import org.deepbrew.nlp.tokenizer.Batch;
+import org.deepbrew.nlp.tokenizer.TokenBatch;
 
 /**
  * Prints BERT figures: parity with ONNX Runtime, fine-tuned accuracy on the IMDb sentences,
@@ -53,12 +53,7 @@ public final class BertBench {
         if (fineTune) {
             try (BertTextClassifier classifier = BertTextClassifier.pretrained(model, NAMES, Pooling.MEAN, 64)) {
                 FineTuning settings = FineTuning.builder().epochs(epochs).batchSize(32).learningRate(1e-4f).build();
-                TrainingRun run = classifier.fineTune(split.train(), split.validation(), settings,
-                        (step, total, loss, lr) -> {
-                            if (step % 10 == 0 || step == total) {
-                                System.out.printf("  step %d/%d loss %.4f lr %.2e%n", step, total, loss, lr);
-                            }
-                        });
+                History run = classifier.fineTune(split.train(), split.validation(), settings);
                 System.out.println("validation accuracy per epoch: " + run.validationAccuracies());
                 ConfusionMatrix report = classifier.evaluate(split.test());
                 System.out.printf("finetune_test_accuracy=%.3f%n", report.accuracy());
@@ -71,11 +66,11 @@ public final class BertBench {
         List<LabeledText> timing = new ArrayList<>(split.train().subList(0, 32 * 4));
         try (BertTextClassifier classifier = BertTextClassifier.pretrained(model, NAMES, Pooling.MEAN, 64)) {
             FineTuning fixed = FineTuning.builder().epochs(1).batchSize(32).padToMaxLength(true).build();
-            classifier.fineTune(timing.subList(0, 32), List.of(), fixed, (s, t, l, r) -> {}); // warm-up
-            TrainingRun run = classifier.fineTune(timing, List.of(), fixed, (s, t, l, r) -> {});
-            System.out.printf("finetune_sequences_per_second=%.1f%n", run.sequencesPerSecond());
+            classifier.fineTuning(timing.subList(0, 32), List.of(), fixed).quiet().run(); // warm-up
+            History run = classifier.fineTuning(timing, List.of(), fixed).quiet().run();
+            System.out.printf("finetune_sequences_per_second=%.1f%n", run.last().itemsPerSecond());
         }
-        Batch batch = model.tokenizer().batchFixed(timing.subList(0, 32).stream().map(LabeledText::text).toList(), 64);
+        TokenBatch batch = model.tokenizer().batchFixed(timing.subList(0, 32).stream().map(LabeledText::text).toList(), 64);
         int rounds = 8;
         try (NDManager manager = NDManager.newBaseManager()) {
             BertEncoder encoder = model.loadEncoder(manager);

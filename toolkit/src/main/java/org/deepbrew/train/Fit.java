@@ -19,6 +19,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
+import org.deepbrew.data.BatchedDataset;
 import org.deepbrew.engine.DeferredRelease;
 import org.deepbrew.engine.DenseGraph;
 import org.deepbrew.engine.Devices;
@@ -69,6 +70,7 @@ public final class Fit {
     private Path checkpointDir;
     private double clipNorm;
     private int maxBatchesPerEpoch = Integer.MAX_VALUE;
+    private int maxSteps = Integer.MAX_VALUE;
     private Schedule schedule;
     private boolean compiled = true;
 
@@ -128,7 +130,10 @@ public final class Fit {
         return this;
     }
 
-    /** The training data; an {@link InMemoryDataset} is fastest. */
+    /**
+     * The training data: any DJL data set; an {@link InMemoryDataset} is fastest for arrays, and a
+     * {@link BatchedDataset} also sizes the progress bar.
+     */
     public Fit train(Dataset data) {
         this.train = Objects.requireNonNull(data, "training data");
         return this;
@@ -245,6 +250,18 @@ public final class Fit {
         return this;
     }
 
+    /**
+     * Stops after {@code n} optimizer steps in all, inside an epoch if need be (that epoch is still
+     * recorded): for step-counted recipes such as masked-LM pretraining.
+     */
+    public Fit maxSteps(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, got " + n);
+        }
+        this.maxSteps = n;
+        return this;
+    }
+
     /** Trains and returns the history. */
     public History run() {
         if (train == null) {
@@ -259,9 +276,9 @@ public final class Fit {
         if (seed != null) {
             Engine.getInstance().setRandomSeed(seed);
             for (Dataset d : new Dataset[] {train, validation}) {
-                if (d instanceof InMemoryDataset) {
-                    ((InMemoryDataset) d).seedIfUnset(seed);
-                    ((InMemoryDataset) d).rewind();
+                if (d instanceof BatchedDataset batched) {
+                    batched.seedIfUnset(seed);
+                    batched.rewind();
                 }
             }
         }
@@ -327,16 +344,16 @@ public final class Fit {
         try (Batch b = it.next()) {
             return b.getData().singletonOrThrow().getShape();
         } finally {
-            if (train instanceof InMemoryDataset && seed != null) {
-                ((InMemoryDataset) train).rewind();
+            if (train instanceof BatchedDataset batched && seed != null) {
+                batched.rewind();
             }
         }
     }
 
     private History loop(Trainer trainer, Step step, List<FitListener> all) throws IOException, TranslateException {
         History history = new History();
-        int perEpoch = train instanceof InMemoryDataset
-                ? Math.min(((InMemoryDataset) train).batchesPerEpoch(), maxBatchesPerEpoch) : -1;
+        int perEpoch = train instanceof BatchedDataset batched
+                ? Math.min(batched.batchesPerEpoch(), maxBatchesPerEpoch) : -1;
         all.forEach(l -> l.onStart(epochs, perEpoch));
         Best best = bestMonitor != null ? new Best(bestMonitor) : null;
         double stopBest = Double.NaN;
@@ -358,7 +375,7 @@ public final class Fit {
                         batch.close();
                         TrainingInterrupted.check("Training");
                     }
-                    if (inEpoch >= maxBatchesPerEpoch) {
+                    if (inEpoch >= maxBatchesPerEpoch || steps >= maxSteps) {
                         batch.close();
                         break;
                     }
@@ -399,6 +416,9 @@ public final class Fit {
                 }
                 for (FitListener l : all) {
                     l.onEpoch(record, history);
+                }
+                if (steps >= maxSteps) {
+                    break;
                 }
                 if (stopMonitor != null) {
                     double v = stopMonitor.read(record);

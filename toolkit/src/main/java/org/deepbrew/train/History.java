@@ -88,6 +88,24 @@ public final class History {
         return batches.stream().mapToDouble(BatchRecord::loss).toArray();
     }
 
+    /**
+     * Mean training loss of the first {@code n} batches ({@code first}) or of the last {@code n}:
+     * whether the loss fell, less noisy than comparing two single batches.
+     */
+    public double meanBatchLoss(boolean first, int n) {
+        if (n < 1 || batches.isEmpty()) {
+            throw new IllegalArgumentException("need n >= 1 and at least one batch; n = " + n + ", batches = " + batches.size());
+        }
+        int k = Math.min(n, batches.size());
+        List<BatchRecord> part = first ? batches.subList(0, k) : batches.subList(batches.size() - k, batches.size());
+        return part.stream().mapToDouble(BatchRecord::loss).average().orElse(Double.NaN);
+    }
+
+    /** Validation accuracy after each epoch (NaN where there was no validation data). */
+    public List<Double> validationAccuracies() {
+        return epochs.stream().map(EpochRecord::valAccuracy).toList();
+    }
+
     /** Mean training throughput over all batches except the first {@code warmup}. */
     public double itemsPerSecond(int warmup) {
         long items = 0;

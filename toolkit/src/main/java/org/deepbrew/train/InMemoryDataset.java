@@ -12,6 +12,7 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
 
+import org.deepbrew.data.BatchedDataset;
 import org.deepbrew.engine.DeferredRelease;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ import java.util.function.UnaryOperator;
  * run again assigns a new one to the same variable) is freed once the garbage collector finds it
  * unreachable, so re-running a cell does not pile up native memory.
  */
-public final class InMemoryDataset implements Dataset, AutoCloseable {
+public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
     private final NDManager manager;
     private NDArray features;
     private NDArray labels;
@@ -73,6 +74,7 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
     }
 
     /** Batches per epoch with the configured batch size. */
+    @Override
     public int batchesPerEpoch() {
         long n = size();
         return (int) (dropLast ? n / batchSize : (n + batchSize - 1) / batchSize);
@@ -94,14 +96,16 @@ public final class InMemoryDataset implements Dataset, AutoCloseable {
     }
 
     /** Sets the shuffling seed unless the builder set one; {@link Fit} calls it for seeded runs. */
-    void seedIfUnset(long s) {
+    @Override
+    public void seedIfUnset(long s) {
         if (seed == null) {
             seed = s;
         }
     }
 
     /** Restarts the epoch counter so a second seeded run sees the same batches. */
-    void rewind() {
+    @Override
+    public void rewind() {
         epoch = 0;
     }
 

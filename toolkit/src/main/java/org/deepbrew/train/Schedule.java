@@ -58,6 +58,25 @@ public interface Schedule extends Tracker {
     }
 
     /**
+     * A straight line from {@code rate} at step 1 down to {@code finalRate} at {@code totalSteps},
+     * then flat. With {@link #warmup(int)} in front it is BERT's recipe:
+     * {@code Schedule.linear(5e-5f, 0, steps - w).warmup(w)}.
+     */
+    static Schedule linear(float rate, float finalRate, int totalSteps) {
+        positive(rate, "rate");
+        if (finalRate < 0 || finalRate > rate) {
+            throw new IllegalArgumentException("finalRate must be in [0, rate], got " + finalRate);
+        }
+        if (totalSteps < 1) {
+            throw new IllegalArgumentException("totalSteps must be at least 1, got " + totalSteps);
+        }
+        return step -> {
+            double t = totalSteps == 1 ? 1.0 : Math.min(1.0, (double) (step - 1) / (totalSteps - 1));
+            return (float) (rate + (finalRate - rate) * t);
+        };
+    }
+
+    /**
      * This schedule preceded by a linear warm-up: step 1 gets 1/{@code steps} of the rate this
      * schedule gives at step 1, rising linearly to the full rate at step {@code steps}; after
      * that this schedule continues, shifted by the warm-up. Warm-up keeps early updates from

@@ -38,6 +38,18 @@ class ScheduleTest {
     }
 
     @Test
+    void bertsRecipeWarmsUpThenDecaysLinearlyToZero() {
+        Schedule s = Schedule.linear(1f, 0f, 100).warmup(10);
+        assertEquals(0.1f, s.at(1), 1e-6);
+        assertEquals(1f, s.at(10), 1e-6);
+        assertEquals(1f, s.at(11), 1e-6);
+        assertEquals(1f - 49f / 99f, s.at(60), 1e-6);
+        assertEquals(0f, s.at(110), 1e-6);
+        assertEquals(0f, s.at(500), 1e-6);
+        assertTrue(s.at(30) < s.at(20));
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> Schedule.step(0.1f, 0, 0.5f));
         assertThrows(IllegalArgumentException.class, () -> Schedule.cosine(0.1f, 0.2f, 10));

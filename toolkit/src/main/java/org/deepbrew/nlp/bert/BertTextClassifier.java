@@ -8,9 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -21,15 +19,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
-import java.util.Random;
 import org.deepbrew.data.text.LabeledText;
-import org.deepbrew.nlp.tokenizer.Batch;
-import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
-import org.deepbrew.train.OptimizerState;
+import org.deepbrew.nlp.tokenizer.BertTokenizer;
+import org.deepbrew.train.Fit;
+import org.deepbrew.train.History;
+import org.deepbrew.train.Schedule;
 import org.deepbrew.train.TrainingInterrupted;
 import org.deepbrew.train.metrics.ConfusionMatrix;
 
@@ -40,7 +36,7 @@ import org.deepbrew.train.metrics.ConfusionMatrix;
  * <pre>{@code
  * try (BertTextClassifier c = BertTextClassifier.pretrained(PretrainedBert.MINI_LM_L6_V2,
  *         List.of("negative", "positive"), Pooling.MEAN, 64)) {
- *     TrainingRun run = c.fineTune(train, validation, FineTuning.builder().build(), listener);
+ *     History history = c.fineTune(train, validation, FineTuning.builder().build());
  *     ConfusionMatrix report = c.evaluate(test);
  *     c.save(Path.of("sentiment-model"));
  * }
@@ -49,15 +45,15 @@ import org.deepbrew.train.metrics.ConfusionMatrix;
 public final class BertTextClassifier implements AutoCloseable {
     private static final String MODEL_NAME = "bert-classifier";
     private static final String SETTINGS_FILE = "classifier.properties";
-    private static final String VOCABULARY_FILE = "vocab.txt";
+    private static final String TOKENIZER_FILE = "tokenizer.json";
 
     private final Model model;
     private final BertClassifier classifier;
-    private final WordPieceTokenizer tokenizer;
+    private final BertTokenizer tokenizer;
     private final int maxLength;
     private final List<String> classNames;
 
-    private BertTextClassifier(Model model, BertClassifier classifier, WordPieceTokenizer tokenizer, int maxLength,
+    private BertTextClassifier(Model model, BertClassifier classifier, BertTokenizer tokenizer, int maxLength,
                                List<String> classNames) {
         this.model = model;
         this.classifier = classifier;
@@ -78,7 +74,7 @@ public final class BertTextClassifier implements AutoCloseable {
      * A classifier on an encoder of the same shape with random weights (normal, σ = 0.02, as BERT
      * initializes): the baseline that shows what pretraining is worth.
      */
-    public static BertTextClassifier randomlyInitialized(BertConfig config, WordPieceTokenizer tokenizer,
+    public static BertTextClassifier randomlyInitialized(BertConfig config, BertTokenizer tokenizer,
                                                          List<String> classNames, Pooling pooling, int maxLength, long seed) {
         Model model = Model.newInstance(MODEL_NAME);
         ai.djl.engine.Engine.getEngine(model.getNDManager().getEngine().getEngineName()).setRandomSeed((int) seed);
@@ -89,12 +85,12 @@ public final class BertTextClassifier implements AutoCloseable {
     }
 
     /** A classifier on an encoder that already holds weights (for example one pretrained with {@link MaskedLanguageModel}). */
-    public static BertTextClassifier onEncoder(BertEncoder encoder, Model model, WordPieceTokenizer tokenizer,
+    public static BertTextClassifier onEncoder(BertEncoder encoder, Model model, BertTokenizer tokenizer,
                                                List<String> classNames, Pooling pooling, int maxLength) {
         return assemble(model, encoder, tokenizer, classNames, pooling, maxLength);
     }
 
-    private static BertTextClassifier assemble(Model model, BertEncoder encoder, WordPieceTokenizer tokenizer,
+    private static BertTextClassifier assemble(Model model, BertEncoder encoder, BertTokenizer tokenizer,
                                                List<String> classNames, Pooling pooling, int maxLength) {
         if (maxLength > encoder.config().maxPositions()) {
             throw new IllegalArgumentException("maxLength " + maxLength + " exceeds the encoder's "
@@ -115,7 +111,7 @@ public final class BertTextClassifier implements AutoCloseable {
         return classifier;
     }
 
-    public WordPieceTokenizer tokenizer() {
+    public BertTokenizer tokenizer() {
         return tokenizer;
     }
 
@@ -128,67 +124,57 @@ public final class BertTextClassifier implements AutoCloseable {
     }
 
     /**
-     * Fine-tunes the whole network (encoder and head) on {@code train}, reporting validation
+     * Fine-tunes the whole network (encoder and head) on {@code train} through {@link Fit} and
+     * returns its {@link History}: progress and a live loss chart by default, validation loss and
      * accuracy after each epoch when {@code validation} is not empty.
      */
-    public TrainingRun fineTune(List<LabeledText> train, List<LabeledText> validation, FineTuning settings,
-                                TrainingListener listener) {
+    public History fineTune(List<LabeledText> train, List<LabeledText> validation, FineTuning settings) {
+        return fineTuning(train, validation, settings).run();
+    }
+
+    /**
+     * The fine-tuning run {@link #fineTune} makes, not started yet, so it can be told more:
+     * {@code c.fineTuning(train, val, settings).earlyStopping(Monitor.VAL_LOSS, 1).keepBest(Monitor.VAL_ACCURACY).run()}.
+     * BERT's recipe: AdamW with weight decay, linear warm-up then linear decay of the learning
+     * rate, gradients clipped to a global norm, a seed for the order of the texts and for dropout.
+     */
+    public Fit fineTuning(List<LabeledText> train, List<LabeledText> validation, FineTuning settings) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("No training sentences");
         }
-        for (LabeledText t : train) {
-            if (t.label() < 0 || t.label() >= classNames.size()) {
-                throw new IllegalArgumentException("Label " + t.label() + " of \"" + t.text() + "\" is not one of the "
-                        + classNames.size() + " classes " + classNames);
+        for (List<LabeledText> part : List.of(train, validation)) {
+            for (LabeledText t : part) {
+                if (t.label() < 0 || t.label() >= classNames.size()) {
+                    throw new IllegalArgumentException("Label " + t.label() + " of \"" + t.text()
+                            + "\" is not one of the " + classNames.size() + " classes " + classNames);
+                }
             }
         }
-        int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
-        int totalSteps = stepsPerEpoch * settings.epochs();
-        WarmupLinearDecay schedule = new WarmupLinearDecay(settings.learningRate(),
-                Math.round(settings.warmupFraction() * totalSteps), totalSteps);
+        BertBatches batches = BertBatches.classification(tokenizer, train, maxLength)
+                .batchSize(settings.batchSize()).padToMaxLength(settings.padToMaxLength()).build();
+        int totalSteps = batches.batchesPerEpoch() * settings.epochs();
+        int warmup = Math.round(settings.warmupFraction() * totalSteps);
+        Schedule schedule = warmup > 0
+                ? Schedule.linear(settings.learningRate(), 0, Math.max(1, totalSteps - warmup)).warmup(warmup)
+                : Schedule.linear(settings.learningRate(), 0, totalSteps);
         Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(schedule)
                 .optWeightDecays(settings.weightDecay()).build();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer).optInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
-        List<Float> losses = new ArrayList<>();
-        List<Double> accuracies = new ArrayList<>();
-        Random random = new Random(settings.seed());
-        List<LabeledText> order = new ArrayList<>(train);
-        long start = System.nanoTime();
-        long sequences = 0;
-        try (Trainer trainer = model.newTrainer(config)) {
-            int step = 0;
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                Collections.shuffle(order, random);
-                for (int from = 0; from < order.size(); from += settings.batchSize()) {
-                    TrainingInterrupted.check("Fine-tuning");
-                    List<LabeledText> part = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
-                    step++;
-                    float loss = trainStep(trainer, part, settings);
-                    sequences += part.size();
-                    losses.add(loss);
-                    listener.onStep(step, totalSteps, loss, schedule.getNewValue(step));
-                }
-                double accuracy = validation.isEmpty() ? Double.NaN : evaluate(validation).accuracy();
-                accuracies.add(accuracy);
-                listener.onEpoch(epoch, accuracy);
-            }
-        } finally {
-            OptimizerState.free(optimizer); // two arrays per parameter, freed by nothing else
+        Fit fit = Fit.of(model)
+                .loss(Loss.softmaxCrossEntropyLoss())
+                .optimizer(optimizer)
+                .recordSchedule(schedule)
+                .epochs(settings.epochs())
+                .seed((int) settings.seed())
+                .device(model.getNDManager().getDevice())
+                .train(batches);
+        if (settings.clipNorm() > 0) {
+            fit.clipGradientNorm(settings.clipNorm());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainingRun(List.copyOf(losses), List.copyOf(accuracies), sequences, seconds);
-    }
-
-    private float trainStep(Trainer trainer, List<LabeledText> part, FineTuning settings) {
-        try (NDManager batchManager = trainer.getManager().newSubManager()) {
-            List<String> texts = part.stream().map(LabeledText::text).toList();
-            Batch batch = settings.padToMaxLength() ? tokenizer.batchFixed(texts, maxLength) : tokenizer.batch(texts, maxLength);
-            NDList inputs = batch.toNDList(batchManager);
-            NDArray labels = batchManager.create(part.stream().mapToInt(LabeledText::label).toArray())
-                    .toType(DataType.FLOAT32, false);
-            return GradientStep.take(trainer, inputs, new NDList(labels), classifier, settings.clipNorm());
+        if (!validation.isEmpty()) {
+            fit.validate(BertBatches.classification(tokenizer, validation, maxLength)
+                    .batchSize(Math.max(settings.batchSize(), 64)).shuffle(false).build());
         }
+        return fit;
     }
 
     /** Class probabilities of each text, [text][class], computed in batches of 64. */
@@ -238,7 +224,7 @@ public final class BertTextClassifier implements AutoCloseable {
 
     /**
      * Saves parameters (DJL's format), the encoder config, pooling, sequence length, class names
-     * and vocabulary into {@code directory}, so {@link #load(Path)} can rebuild the block.
+     * and tokenizer ({@code tokenizer.json}) into {@code directory}, so {@link #load(Path)} can rebuild the block.
      */
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
@@ -249,7 +235,7 @@ public final class BertTextClassifier implements AutoCloseable {
         try (Writer w = Files.newBufferedWriter(directory.resolve(SETTINGS_FILE), StandardCharsets.UTF_8)) {
             p.store(w, "DeepBrew BERT text classifier");
         }
-        tokenizer.saveVocabulary(directory.resolve(VOCABULARY_FILE));
+        tokenizer.save(directory.resolve(TOKENIZER_FILE));
         model.save(directory, MODEL_NAME);
     }
 
@@ -267,7 +253,7 @@ public final class BertTextClassifier implements AutoCloseable {
         List<String> classNames = List.of(p.getProperty("classNames", "").split("\t"));
         Pooling pooling = Pooling.valueOf(p.getProperty("pooling", Pooling.CLS.name()));
         int maxLength = Integer.parseInt(p.getProperty("maxLength", "128"));
-        WordPieceTokenizer tokenizer = WordPieceTokenizer.fromVocabulary(directory.resolve(VOCABULARY_FILE));
+        BertTokenizer tokenizer = BertTokenizer.load(directory.resolve(TOKENIZER_FILE));
         Model model = Model.newInstance(MODEL_NAME);
         BertClassifier classifier = new BertClassifier(new BertEncoder(config), classNames.size(), pooling);
         model.setBlock(classifier);

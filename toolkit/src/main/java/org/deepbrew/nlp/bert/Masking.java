@@ -2,7 +2,7 @@ package org.deepbrew.nlp.bert;
 
 import java.util.Random;
 import java.util.Set;
-import org.deepbrew.nlp.tokenizer.Batch;
+import org.deepbrew.nlp.tokenizer.TokenBatch;
 
 /**
  * BERT's masking for masked-language-model pretraining: 15 % of the real, non-special tokens are
@@ -33,7 +33,7 @@ public final class Masking {
      * @param labels the original ids, [batch][length]
      * @param chosen 1 where the model is asked to predict, 0 elsewhere
      */
-    public record Masked(Batch input, int[][] labels, int[][] chosen) {
+    public record Masked(TokenBatch input, int[][] labels, int[][] chosen) {
         /** Number of positions to predict. */
         public int count() {
             int n = 0;
@@ -47,7 +47,7 @@ public final class Masking {
     }
 
     /** Masks {@code batch}; at least one token per sequence with a real token is chosen. */
-    public Masked apply(Batch batch, Random random) {
+    public Masked apply(TokenBatch batch, Random random) {
         int[][] ids = new int[batch.size()][];
         int[][] labels = new int[batch.size()][];
         int[][] chosen = new int[batch.size()][batch.length()];
@@ -72,7 +72,7 @@ public final class Masking {
                 choose(ids[b], chosen[b], lastCandidate, random);
             }
         }
-        return new Masked(new Batch(ids, batch.typeIds(), batch.attentionMask()), labels, chosen);
+        return new Masked(new TokenBatch(ids, batch.typeIds(), batch.attentionMask()), labels, chosen);
     }
 
     private void choose(int[] ids, int[] chosen, int t, Random random) {

@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.util.HashMap;
 import java.util.Map;
-import org.deepbrew.nlp.tokenizer.Batch;
+import org.deepbrew.nlp.tokenizer.TokenBatch;
 
 /**
  * Runs the original ONNX model with ONNX Runtime, as a reference to check our encoder against
@@ -34,7 +34,7 @@ public final class OnnxRuntimeReference implements AutoCloseable {
     }
 
     /** The first output (the last hidden state) for a tokenized batch, as [batch][length][hidden]. */
-    public float[][][] lastHiddenState(Batch batch) {
+    public float[][][] lastHiddenState(TokenBatch batch) {
         try (OrtSession.Result result = run(batch)) {
             return (float[][][]) result.get(0).getValue();
         } catch (OrtException e) {
@@ -43,7 +43,7 @@ public final class OnnxRuntimeReference implements AutoCloseable {
     }
 
     /** The model's second output when it has one (MiniLM's pooler output), as [batch][hidden]. */
-    public float[][] pooled(Batch batch) {
+    public float[][] pooled(TokenBatch batch) {
         try (OrtSession.Result result = run(batch)) {
             if (result.size() < 2) {
                 throw new IllegalStateException("This ONNX model has no pooled output");
@@ -54,7 +54,7 @@ public final class OnnxRuntimeReference implements AutoCloseable {
         }
     }
 
-    private OrtSession.Result run(Batch batch) throws OrtException {
+    private OrtSession.Result run(TokenBatch batch) throws OrtException {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, toLong(batch.ids())));

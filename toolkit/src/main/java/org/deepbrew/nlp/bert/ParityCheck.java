@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import org.deepbrew.nlp.tokenizer.Batch;
+import org.deepbrew.nlp.tokenizer.TokenBatch;
 
 /**
  * Runs the same sentences through our DJL encoder and through ONNX Runtime on the same ONNX file
@@ -15,7 +15,7 @@ public final class ParityCheck {
 
     /** The largest |ours − ONNX Runtime| over all real tokens and hidden units. */
     public static double maxAbsDifference(PretrainedBert model, List<String> sentences) {
-        Batch batch = model.tokenizer().batch(sentences, 128);
+        TokenBatch batch = model.tokenizer().batch(sentences, 128);
         try (NDManager manager = NDManager.newBaseManager();
                 OnnxRuntimeReference reference = new OnnxRuntimeReference(model.onnxBytes(), 2)) {
             BertEncoder encoder = model.loadEncoder(manager);

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.deepbrew.nlp.onnx.OnnxGraph;
-import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
+import org.deepbrew.nlp.tokenizer.BertTokenizer;
 
 /**
  * The pretrained BERT encoders DeepBrew can load offline. Their ONNX files and tokenizers come
@@ -52,9 +52,9 @@ public enum PretrainedBert {
     }
 
     /** The model's uncased WordPiece tokenizer. */
-    public WordPieceTokenizer tokenizer() {
+    public BertTokenizer tokenizer() {
         try (InputStream in = open(tokenizerResource)) {
-            return WordPieceTokenizer.fromTokenizerJson(in);
+            return BertTokenizer.fromTokenizerJson(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + tokenizerResource, e);
         }

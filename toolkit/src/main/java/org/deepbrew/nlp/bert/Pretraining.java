@@ -2,30 +2,26 @@ package org.deepbrew.nlp.bert;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
-import org.deepbrew.nlp.tokenizer.Batch;
-import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
-import org.deepbrew.train.OptimizerState;
-import org.deepbrew.train.TrainingInterrupted;
+import org.deepbrew.nlp.tokenizer.TokenBatch;
+import org.deepbrew.nlp.tokenizer.BertTokenizer;
+import org.deepbrew.train.Fit;
+import org.deepbrew.train.History;
+import org.deepbrew.train.Schedule;
 
 /**
  * Masked-language-model pretraining of a BERT encoder from scratch on raw sentences.
  *
  * <pre>{@code
  * try (Pretraining p = Pretraining.fromScratch(BertConfig.small(tok.vocabularySize(), 128, 2, 64), tok, 7)) {
- *     TrainingRun run = p.train(sentences, 600, 32, 48, 1e-3f, listener);
+ *     History history = p.train(sentences, 600, 32, 48, 1e-3f);
  *     BertEncoder encoder = p.encoder();   // fine-tune it next
  * }
  * }</pre>
@@ -33,11 +29,11 @@ import org.deepbrew.train.TrainingInterrupted;
 public final class Pretraining implements AutoCloseable {
     private final Model model;
     private final MaskedLanguageModel mlm;
-    private final WordPieceTokenizer tokenizer;
+    private final BertTokenizer tokenizer;
     private final Masking masking;
     private final long seed;
 
-    private Pretraining(Model model, MaskedLanguageModel mlm, WordPieceTokenizer tokenizer, long seed) {
+    private Pretraining(Model model, MaskedLanguageModel mlm, BertTokenizer tokenizer, long seed) {
         this.model = model;
         this.mlm = mlm;
         this.tokenizer = tokenizer;
@@ -47,7 +43,7 @@ public final class Pretraining implements AutoCloseable {
     }
 
     /** A new encoder of size {@code config}, randomly initialized (normal, σ = 0.02), with an MLM head. */
-    public static Pretraining fromScratch(BertConfig config, WordPieceTokenizer tokenizer, long seed) {
+    public static Pretraining fromScratch(BertConfig config, BertTokenizer tokenizer, long seed) {
         if (config.vocabularySize() != tokenizer.vocabularySize()) {
             throw new IllegalArgumentException("Config vocabulary " + config.vocabularySize()
                     + " differs from the tokenizer's " + tokenizer.vocabularySize());
@@ -70,7 +66,7 @@ public final class Pretraining implements AutoCloseable {
         return model;
     }
 
-    public WordPieceTokenizer tokenizer() {
+    public BertTokenizer tokenizer() {
         return tokenizer;
     }
 
@@ -80,53 +76,45 @@ public final class Pretraining implements AutoCloseable {
     }
 
     /**
-     * Trains for {@code steps} AdamW steps on random batches of {@code texts}, masking afresh every
-     * time, with linear warm-up over the first 10 % of the steps and linear decay.
+     * Trains for {@code steps} AdamW steps through {@link Fit} on shuffled batches of {@code texts},
+     * masking afresh every epoch, with linear warm-up over the first 10 % of the steps, linear
+     * decay and gradients clipped to norm 1; shows progress like any {@code Fit} run.
      */
-    public TrainingRun train(List<String> texts, int steps, int batchSize, int maxLength, float learningRate,
-                             TrainingListener listener) {
+    public History train(List<String> texts, int steps, int batchSize, int maxLength, float learningRate) {
+        return training(texts, steps, batchSize, maxLength, learningRate).run();
+    }
+
+    /** The run {@link #train} makes, not started yet, so listeners or a checkpoint can be added. */
+    public Fit training(List<String> texts, int steps, int batchSize, int maxLength, float learningRate) {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("No text to pretrain on");
         }
-        WarmupLinearDecay schedule = new WarmupLinearDecay(learningRate, Math.max(1, steps / 10), steps);
-        Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(0.01f).build();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new MaskedLmLoss()).optOptimizer(optimizer);
-        List<Float> losses = new ArrayList<>();
-        Random random = new Random(seed);
-        List<String> order = new ArrayList<>(texts);
-        int cursor = order.size();
-        long start = System.nanoTime();
-        try (Trainer trainer = model.newTrainer(config)) {
-            for (int step = 1; step <= steps; step++) {
-                TrainingInterrupted.check("Pretraining");
-                if (cursor + batchSize > order.size()) {
-                    Collections.shuffle(order, random);
-                    cursor = 0;
-                }
-                List<String> part = order.subList(cursor, Math.min(order.size(), cursor + batchSize));
-                cursor += batchSize;
-                Masking.Masked masked = masking.apply(tokenizer.batch(part, maxLength), random);
-                float loss;
-                try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                    NDList inputs = masked.input().toNDList(batchManager);
-                    NDList labels = new NDList(batchManager.create(masked.labels()), batchManager.create(masked.chosen()));
-                    loss = GradientStep.take(trainer, inputs, labels, mlm, 1f);
-                }
-                losses.add(loss);
-                listener.onStep(step, steps, loss, schedule.getNewValue(step));
-            }
-        } finally {
-            OptimizerState.free(optimizer); // two arrays per parameter, freed by nothing else
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainingRun(List.copyOf(losses), List.of(), (long) steps * batchSize, seconds);
+        BertBatches batches = BertBatches.maskedLm(tokenizer, texts, maxLength, masking)
+                .batchSize(batchSize).seed(seed).build();
+        int warmup = Math.max(1, steps / 10);
+        Schedule schedule = Schedule.linear(learningRate, 0, Math.max(1, steps - warmup)).warmup(warmup);
+        Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(0.01f).build();
+        int epochs = (steps + batches.batchesPerEpoch() - 1) / batches.batchesPerEpoch();
+        return Fit.of(model)
+                .loss(new MaskedLmLoss())
+                .optimizer(optimizer)
+                .recordSchedule(schedule)
+                .epochs(epochs)
+                .maxSteps(steps)
+                .clipGradientNorm(1)
+                .seed((int) seed)
+                .device(model.getNDManager().getDevice())
+                .train(batches);
     }
 
     /**
      * The model's top guesses for each [MASK] in {@code text} (write "[MASK]" where a word is hidden).
      */
     public List<List<String>> fillMask(String text, int top) {
-        Batch batch = tokenizer.batch(List.of(text), 512);
+        TokenBatch batch = tokenizer.batch(List.of(text), 512);
         List<List<String>> guesses = new ArrayList<>();
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray logits = mlm.forward(new ai.djl.training.ParameterStore(manager, false), batch.toNDList(manager), false)

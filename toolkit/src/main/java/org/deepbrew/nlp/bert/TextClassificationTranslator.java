@@ -7,16 +7,16 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.util.List;
-import org.deepbrew.nlp.tokenizer.Batch;
-import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
+import org.deepbrew.nlp.tokenizer.TokenBatch;
+import org.deepbrew.nlp.tokenizer.BertTokenizer;
 
 /** Turns raw text into BERT inputs and logits into class names with probabilities. */
 public final class TextClassificationTranslator implements Translator<String, Classifications> {
-    private final WordPieceTokenizer tokenizer;
+    private final BertTokenizer tokenizer;
     private final int maxLength;
     private final List<String> classNames;
 
-    public TextClassificationTranslator(WordPieceTokenizer tokenizer, int maxLength, List<String> classNames) {
+    public TextClassificationTranslator(BertTokenizer tokenizer, int maxLength, List<String> classNames) {
         this.tokenizer = tokenizer;
         this.maxLength = maxLength;
         this.classNames = List.copyOf(classNames);
@@ -24,7 +24,7 @@ public final class TextClassificationTranslator implements Translator<String, Cl
 
     @Override
     public NDList processInput(TranslatorContext ctx, String input) {
-        Batch batch = tokenizer.batch(List.of(input == null ? "" : input), maxLength);
+        TokenBatch batch = tokenizer.batch(List.of(input == null ? "" : input), maxLength);
         return batch.toNDList(ctx.getNDManager());
     }
 

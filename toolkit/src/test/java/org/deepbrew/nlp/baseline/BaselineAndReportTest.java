@@ -7,7 +7,6 @@ import java.util.List;
 import org.deepbrew.data.text.SentimentSentences;
 import org.deepbrew.nlp.TextSplit;
 import org.deepbrew.nlp.bert.PretrainedBert;
-import org.deepbrew.nlp.bert.WarmupLinearDecay;
 import org.deepbrew.train.metrics.ConfusionMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -34,15 +33,5 @@ class BaselineAndReportTest {
         ConfusionMatrix r = bow.evaluate(split.test());
         assertTrue(r.accuracy() >= 0.7, "bag-of-words accuracy " + r);
         assertTrue(bow.probability("a wonderful , excellent film") > bow.probability("awful , boring and bad"));
-    }
-
-    @Test
-    void learningRateWarmsUpThenDecaysToZero() {
-        WarmupLinearDecay s = new WarmupLinearDecay(1f, 10, 110);
-        assertEquals(0.1f, s.getNewValue(1), 1e-6);
-        assertEquals(1f, s.getNewValue(10), 1e-6);
-        assertEquals(0.5f, s.getNewValue(60), 1e-6);
-        assertEquals(0f, s.getNewValue(110), 1e-6);
-        assertTrue(List.of(s.getNewValue(20), s.getNewValue(30)).get(0) > s.getNewValue(30));
     }
 }

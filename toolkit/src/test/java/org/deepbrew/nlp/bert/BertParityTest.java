@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import org.deepbrew.nlp.tokenizer.Batch;
-import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
+import org.deepbrew.nlp.tokenizer.TokenBatch;
+import org.deepbrew.nlp.tokenizer.BertTokenizer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,8 +23,8 @@ class BertParityTest {
     @ParameterizedTest
     @EnumSource(PretrainedBert.class)
     void lastHiddenStateMatchesOnnxRuntime(PretrainedBert model) {
-        WordPieceTokenizer tokenizer = model.tokenizer();
-        Batch batch = tokenizer.batch(SENTENCES, 64); // padded: the mask must hide the padding
+        BertTokenizer tokenizer = model.tokenizer();
+        TokenBatch batch = tokenizer.batch(SENTENCES, 64); // padded: the mask must hide the padding
         try (NDManager manager = NDManager.newBaseManager();
                 OnnxRuntimeReference reference = new OnnxRuntimeReference(model.onnxBytes(), 2)) {
             BertEncoder encoder = model.loadEncoder(manager);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.deepbrew.data.prep.Splits;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.data.text.SentimentSentences;
+import org.deepbrew.train.History;
 import org.deepbrew.train.metrics.ConfusionMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +31,11 @@ class FineTuneTest {
                 Pooling.MEAN, 32)) {
             // 8 steps of 16 sentences: short, yet (seeded) it reaches 0.84 on the 100 test sentences.
             FineTuning settings = FineTuning.builder().epochs(2).batchSize(16).learningRate(3e-4f).build();
-            TrainingRun run = classifier.fineTune(train, List.of(), settings, TrainingListener.none());
-            assertEquals(8, run.stepLosses().size());
+            History run = classifier.fineTuning(train, List.of(), settings).quiet().run();
+            assertEquals(8, run.batches().size(), "64 sentences in batches of 16, twice");
+            assertEquals(2, run.epochs().size());
+            // Warm-up (10 % of 8 steps, rounded: 1) then linear decay to 0 at the last step.
+            assertEquals(0.0, run.last().learningRate(), 1e-9, "learning rate at the last step");
             ConfusionMatrix report = classifier.evaluate(test);
             // Chance is 0.5 on these balanced sentences; on 100 test sentences 0.7 is four standard errors above it.
             assertTrue(report.accuracy() >= 0.7, "accuracy after a tiny fine-tune: " + report);

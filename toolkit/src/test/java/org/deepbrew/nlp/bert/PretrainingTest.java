@@ -7,20 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.deepbrew.nlp.tokenizer.Batch;
-import org.deepbrew.nlp.tokenizer.WordPieceTokenizer;
+import org.deepbrew.nlp.tokenizer.TokenBatch;
+import org.deepbrew.nlp.tokenizer.BertTokenizer;
+import org.deepbrew.train.History;
 import org.junit.jupiter.api.Test;
 
 class PretrainingTest {
 
     @Test
     void maskingFollowsThe80_10_10RuleAndSparesSpecialTokens() {
-        WordPieceTokenizer tokenizer = PretrainedBert.MINI_LM_L6_V2.tokenizer();
+        BertTokenizer tokenizer = PretrainedBert.MINI_LM_L6_V2.tokenizer();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             texts.add("the quick brown fox jumps over the lazy dog and keeps running far away " + i);
         }
-        Batch batch = tokenizer.batch(texts, 64);
+        TokenBatch batch = tokenizer.batch(texts, 64);
         Masking masking = new Masking(0.15, tokenizer.maskId(), tokenizer.vocabularySize(),
                 Set.of(tokenizer.clsId(), tokenizer.sepId(), tokenizer.padId()));
         Masking.Masked m = masking.apply(batch, new Random(1));
@@ -63,14 +64,15 @@ class PretrainingTest {
                 "the food was bad and the service was bad", "i loved the film and the music",
                 "i hated the food and the place", "great acting great story great film",
                 "bad service bad food bad place");
-        WordPieceTokenizer tokenizer = PretrainedBert.MINI_LM_L6_V2.tokenizer().restrictTo(corpus);
+        BertTokenizer tokenizer = PretrainedBert.MINI_LM_L6_V2.tokenizer().restrictTo(corpus);
         assertTrue(tokenizer.vocabularySize() < 40, "restricted vocabulary " + tokenizer.vocabularySize());
         assertEquals(tokenizer.tokenize(corpus.get(0)), PretrainedBert.MINI_LM_L6_V2.tokenizer().tokenize(corpus.get(0)));
         BertConfig config = BertConfig.small(tokenizer.vocabularySize(), 32, 1, 32);
         try (Pretraining pretraining = Pretraining.fromScratch(config, tokenizer, 3)) {
-            TrainingRun run = pretraining.train(corpus, 120, 6, 16, 3e-3f, TrainingListener.none());
-            float first = run.meanLoss(true, 10);
-            float last = run.meanLoss(false, 10);
+            History run = pretraining.training(corpus, 120, 6, 16, 3e-3f).quiet().run();
+            assertEquals(120, run.batches().size(), "exactly the steps asked for, one batch per epoch here");
+            double first = run.meanBatchLoss(true, 10);
+            double last = run.meanBatchLoss(false, 10);
             // Uniform guessing costs ln(vocabulary) ≈ 3.3; a model that learned the corpus does far better.
             assertTrue(first > 2.5, "initial loss " + first);
             assertTrue(last < first - 1.0, "loss fell from " + first + " to " + last);

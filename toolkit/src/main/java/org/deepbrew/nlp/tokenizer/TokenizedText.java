@@ -9,7 +9,7 @@ import java.util.List;
  * @param ids their vocabulary ids
  * @param typeIds 0 for the first segment, 1 for the second of a pair
  */
-public record Encoding(List<String> tokens, int[] ids, int[] typeIds) {
+public record TokenizedText(List<String> tokens, int[] ids, int[] typeIds) {
     /** Number of tokens, special ones included. */
     public int length() {
         return ids.length;

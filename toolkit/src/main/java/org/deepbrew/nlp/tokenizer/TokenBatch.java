@@ -10,7 +10,7 @@ import ai.djl.ndarray.NDManager;
  * @param typeIds token-type (segment) ids, [batch][length]
  * @param attentionMask 1 for real tokens, 0 for padding, [batch][length]
  */
-public record Batch(int[][] ids, int[][] typeIds, int[][] attentionMask) {
+public record TokenBatch(int[][] ids, int[][] typeIds, int[][] attentionMask) {
 
     public int size() {
         return ids.length;
