@@ -41,6 +41,11 @@ public final class DeferredRelease {
         };
     }
 
+    /** Queues {@code resource} to be freed by the next {@link #releasePending()}. */
+    static void queue(AutoCloseable resource) {
+        PENDING.add(resource);
+    }
+
     /**
      * Collects garbage, waits for the finalizers it queues, then frees the queue: everything the
      * notebook has dropped so far is freed before the caller goes on. A full collection takes a

@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * NDList logits = graph.get().forward(batch.getData()); // inside a GradientCollector
  * }</pre>
  */
-public final class DenseGraph implements AutoCloseable {
+public final class DenseGraph implements CompiledGraph {
     private static final String DATA = "data";
     private static final String LABEL = "label";
 

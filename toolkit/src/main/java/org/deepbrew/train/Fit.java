@@ -20,8 +20,9 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
 import org.deepbrew.data.BatchedDataset;
-import org.deepbrew.engine.DeferredRelease;
-import org.deepbrew.engine.DenseGraph;
+import org.deepbrew.engine.CompiledGraph;
+import org.deepbrew.engine.EngineTuning;
+import org.deepbrew.engine.ParameterUpdate;
 import org.deepbrew.engine.Devices;
 
 import java.io.IOException;
@@ -286,10 +287,11 @@ public final class Fit {
         if (all.isEmpty() && !quiet) {
             all.add(FitProgress.auto());
         }
-        ModelArrays.adopt(model); // first, so a block from a dropped model is not freed with it
+        EngineTuning tuning = EngineTuning.of(model.getNDManager());
+        tuning.adoptParameters(model); // first, so a block from a dropped model is not freed with it
         // Models, data sets and optimizers that earlier runs of a cell dropped are freed now, on
         // this thread, before the training needs the memory.
-        DeferredRelease.releaseDropped();
+        tuning.releaseDropped();
         Optimizer chosen = optimizer != null ? optimizer : Optimizer.adam().build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(chosen)
@@ -298,8 +300,8 @@ public final class Fit {
             if (!isInitialized(model.getBlock())) {
                 trainer.initialize(firstInputShape(trainer));
             }
-            ModelArrays.adopt(model);
-            try (Step step = new Step(trainer, chosen)) {
+            tuning.adoptParameters(model);
+            try (Step step = new Step(trainer, chosen, tuning)) {
                 return loop(trainer, step, all);
             }
         } catch (IOException e) {
@@ -453,19 +455,16 @@ public final class Fit {
     /** One optimizer step per batch: forward (compiled where possible), loss, backward, update. */
     private final class Step implements AutoCloseable {
         private final Trainer trainer;
-        private final OptimizerStep optimizerStep;
-        private final DenseGraph graph;
+        private final ParameterUpdate optimizerStep;
+        private final CompiledGraph graph;
         private boolean usedGraph;
 
-        Step(Trainer trainer, Optimizer optimizer) {
+        Step(Trainer trainer, Optimizer optimizer, EngineTuning tuning) {
             this.trainer = trainer;
-            this.optimizerStep = new OptimizerStep(trainer, optimizer, model.getBlock());
-            Block block = model.getBlock();
-            NDManager manager = model.getNDManager();
+            this.optimizerStep = tuning.parameterUpdate(trainer, optimizer, model.getBlock());
             // Fit's own loss is known to be the plain softmax cross-entropy, so it can join the graph.
-            this.graph = !compiled || trainer.getDevices().length > 1 ? null : (defaultLoss
-                    ? DenseGraph.compileWithSoftmaxCrossEntropy(block, manager)
-                    : DenseGraph.compile(block, manager)).orElse(null);
+            this.graph = !compiled || trainer.getDevices().length > 1 ? null
+                    : tuning.compile(model.getBlock(), model.getNDManager(), defaultLoss).orElse(null);
         }
 
         /** Whether some step ran the compiled graph. */

@@ -13,7 +13,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
 
 import org.deepbrew.data.BatchedDataset;
-import org.deepbrew.engine.DeferredRelease;
+import org.deepbrew.engine.EngineTuning;
 
 import java.io.IOException;
 import java.lang.ref.Cleaner;
@@ -52,7 +52,7 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
     private InMemoryDataset(Builder b, NDArray features, NDArray labels) {
         this.manager = b.manager;
         // Bound to the manager, not to this data set, so the data set can become unreachable.
-        this.freeing = DeferredRelease.whenUnreachable(this, b.manager);
+        this.freeing = EngineTuning.of(b.manager).freeWhenUnreachable(this, b.manager);
         this.features = features;
         this.labels = labels;
         this.batchSize = b.batchSize;
@@ -287,7 +287,7 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
                 throw new IllegalArgumentException("features have " + n + " rows but labels have "
                         + labels.getShape().get(0));
             }
-            DeferredRelease.releasePending(); // data sets earlier runs of this cell dropped
+            EngineTuning.current().releasePending(); // data sets earlier runs of this cell dropped
             manager = NDManager.newBaseManager(features.getDevice());
             NDArray x;
             NDArray y;

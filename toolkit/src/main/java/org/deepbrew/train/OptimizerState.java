@@ -2,7 +2,7 @@ package org.deepbrew.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;
-import org.deepbrew.engine.DeferredRelease;
+import org.deepbrew.engine.EngineTuning;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -28,12 +28,12 @@ public final class OptimizerState {
     /**
      * Frees the state once {@code optimizer} is unreachable (a notebook cell run again builds a new
      * one), so an optimizer that is reused keeps its state while it is in use. The freeing itself
-     * happens on a thread that uses the engine (see {@link DeferredRelease}).
+     * happens on a thread that uses the engine (see {@link EngineTuning#freeWhenUnreachable}).
      */
     public static void freeWhenUnreachable(Optimizer optimizer) {
         List<Map<?, ?>> maps = stateMaps(optimizer);
         // The resource holds the maps, never the optimizer, so the optimizer can become unreachable.
-        DeferredRelease.whenUnreachable(optimizer, () -> free(maps));
+        EngineTuning.current().freeWhenUnreachable(optimizer, () -> free(maps));
     }
 
     private static List<Map<?, ?>> stateMaps(Optimizer optimizer) {

@@ -6,7 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
-import org.deepbrew.engine.DeferredRelease;
+import org.deepbrew.engine.EngineTuning;
 import org.deepbrew.models.Mlp;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +72,7 @@ class FitMemoryTest {
      */
     private static int settle(NDManager any, int target) throws InterruptedException {
         for (int i = 0; i < 50 && liveArrays(any) != target; i++) {
-            DeferredRelease.releaseDropped();
+            EngineTuning.current().releaseDropped();
             Thread.sleep(10);
         }
         return liveArrays(any);
@@ -83,7 +83,7 @@ class FitMemoryTest {
         int last = -1;
         int same = 0;
         for (int i = 0; i < 50 && same < 3; i++) {
-            DeferredRelease.releaseDropped();
+            EngineTuning.current().releaseDropped();
             Thread.sleep(10);
             int now = liveArrays(any);
             same = now == last ? same + 1 : 0;
@@ -118,9 +118,29 @@ class FitMemoryTest {
             first = null; // dropped, as when the cell that made it runs again
             History h = Fit.of(second).optimizer(fast()).epochs(3).train(train).seed(1).quiet().run();
             assertTrue(h.last().trainAccuracy() > 0.9, "training the handed-on block failed: " + h);
-            DeferredRelease.releaseDropped();
+            EngineTuning.current().releaseDropped();
             for (Pair<String, Parameter> p : block.getParameters()) {
                 assertFalse(p.getValue().getArray().isReleased(), p.getKey() + " was freed with the first model");
+            }
+            train.close();
+        }
+    }
+
+    @Test
+    void closingATrainedModelFreesItsParametersAtOnce() {
+        try (NDManager data = NDManager.newBaseManager()) {
+            InMemoryDataset train = FitTest.blobs(data, 256, 1, false, 32);
+            Model model = Model.newInstance("closed");
+            model.setBlock(Mlp.builder().hidden(8).outputs(2).build());
+            Fit.of(model).optimizer(fast()).epochs(1).train(train).seed(1).quiet().run();
+            java.util.List<ai.djl.ndarray.NDArray> parameters = new java.util.ArrayList<>();
+            for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+                parameters.add(p.getValue().getArray());
+                assertFalse(p.getValue().getArray().isReleased(), p.getKey() + " freed before close");
+            }
+            model.close(); // DJL's meaning: the parameters go with the model, now, on this thread
+            for (ai.djl.ndarray.NDArray a : parameters) {
+                assertTrue(a.isReleased(), a.getName() + " still allocated after model.close()");
             }
             train.close();
         }

@@ -5,16 +5,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Base of tests that share one engine manager for the whole class, closed when the class is done. */
-abstract class WithNDManager {
+public abstract class WithNDManager {
     protected static NDManager manager;
 
     @BeforeAll
-    static void openManager() {
+    public static void openManager() {
         manager = NDManager.newBaseManager();
     }
 
     @AfterAll
-    static void closeManager() {
+    public static void closeManager() {
         manager.close();
     }
 }

@@ -1,4 +1,4 @@
-package org.deepbrew.train;
+package org.deepbrew.engine;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -12,6 +12,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import org.deepbrew.models.Mlp;
+import org.deepbrew.train.WithNDManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.deepbrew.train;
+package org.deepbrew.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
