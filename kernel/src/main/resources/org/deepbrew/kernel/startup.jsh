@@ -1,19 +1,35 @@
 // Imports every DeepBrew cell starts with. One import per line; a package that is not on the
 // classpath is skipped (and reported in the kernel log), so the kernel still starts.
 import java.util.*;
+import java.util.function.*;
 import java.nio.file.*;
 import org.deepbrew.display.*;
 import static org.deepbrew.display.Display.*;
 import static org.deepbrew.notebook.Checks.*;
 import org.deepbrew.notebook.*;
 import org.deepbrew.data.*;
+import org.deepbrew.data.prep.*;
+import org.deepbrew.data.table.*;
+import org.deepbrew.data.text.*;
+import org.deepbrew.data.vision.*;
+import org.deepbrew.engine.*;
 import org.deepbrew.train.*;
+import org.deepbrew.train.metrics.*;
 import org.deepbrew.models.*;
+import org.deepbrew.nlp.*;
+import org.deepbrew.nlp.baseline.*;
+import org.deepbrew.nlp.bert.*;
+import org.deepbrew.nlp.tokenizer.*;
 import ai.djl.*;
+import ai.djl.engine.*;
 import ai.djl.ndarray.*;
 import ai.djl.ndarray.types.*;
 import ai.djl.nn.*;
 import ai.djl.training.*;
+import ai.djl.training.dataset.*;
+import ai.djl.training.loss.*;
+import ai.djl.training.optimizer.*;
+import ai.djl.training.tracker.*;
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.api.*;
 import org.knowm.xchart.*;

@@ -44,13 +44,7 @@ public interface Schedule extends Tracker {
      * then flat: large steps early, small steps to settle.
      */
     static Schedule cosine(float rate, float finalRate, int totalSteps) {
-        positive(rate, "rate");
-        if (finalRate < 0 || finalRate > rate) {
-            throw new IllegalArgumentException("finalRate must be in [0, rate], got " + finalRate);
-        }
-        if (totalSteps < 2) {
-            throw new IllegalArgumentException("totalSteps must be at least 2, got " + totalSteps);
-        }
+        decay(rate, finalRate, totalSteps, 2);
         return step -> {
             double t = Math.min(1.0, (double) (step - 1) / (totalSteps - 1));
             return (float) (finalRate + (rate - finalRate) * 0.5 * (1 + Math.cos(Math.PI * t)));
@@ -63,13 +57,7 @@ public interface Schedule extends Tracker {
      * {@code Schedule.linear(5e-5f, 0, steps - w).warmup(w)}.
      */
     static Schedule linear(float rate, float finalRate, int totalSteps) {
-        positive(rate, "rate");
-        if (finalRate < 0 || finalRate > rate) {
-            throw new IllegalArgumentException("finalRate must be in [0, rate], got " + finalRate);
-        }
-        if (totalSteps < 1) {
-            throw new IllegalArgumentException("totalSteps must be at least 1, got " + totalSteps);
-        }
+        decay(rate, finalRate, totalSteps, 1);
         return step -> {
             double t = totalSteps == 1 ? 1.0 : Math.min(1.0, (double) (step - 1) / (totalSteps - 1));
             return (float) (rate + (finalRate - rate) * t);
@@ -88,6 +76,17 @@ public interface Schedule extends Tracker {
         }
         Schedule after = this;
         return step -> step <= steps ? after.at(1) * step / steps : after.at(step - steps);
+    }
+
+    /** Checks the arguments of a schedule that falls from {@code rate} to {@code finalRate}. */
+    private static void decay(float rate, float finalRate, int totalSteps, int minSteps) {
+        positive(rate, "rate");
+        if (finalRate < 0 || finalRate > rate) {
+            throw new IllegalArgumentException("finalRate must be in [0, rate], got " + finalRate);
+        }
+        if (totalSteps < minSteps) {
+            throw new IllegalArgumentException("totalSteps must be at least " + minSteps + ", got " + totalSteps);
+        }
     }
 
     private static void positive(float v, String name) {
