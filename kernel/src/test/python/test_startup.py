@@ -46,3 +46,18 @@ def test_start_maps_the_class_data_sharing_archive(started):
     # The launcher execs java, so the kernel process is the one Jupyter started.
     maps = pathlib.Path(f"/proc/{km.provisioner.process.pid}/maps").read_text()
     assert str(CDS_ARCHIVE) in maps, "the JVM did not map the archive: it was rejected or not passed"
+
+
+# One simple name from each package the notebooks lean on. A package missing from startup.jsh, or
+# two imported packages that export the same name, makes the cell fail to compile.
+NOTEBOOK_NAMES = ["Fit", "History", "Schedule", "ConfusionMatrix", "InMemoryDataset", "BatchedDataset",
+                  "Splits", "Tables", "LabeledText", "SentimentSentences", "FashionMnist", "EngineTuning",
+                  "Devices", "Mlp", "TextSplit", "BagOfWordsClassifier", "BertTextClassifier", "FineTuning",
+                  "BertTokenizer", "TokenBatch", "Loss", "Optimizer", "Tracker", "Dataset", "Engine",
+                  "Model", "NDArray", "DataType", "Block", "Trainer", "Table", "XYChart", "Display",
+                  "Notebook", "UnaryOperator", "Path"]
+
+
+def test_a_notebook_needs_no_imports_for_the_toolkit(kernel):
+    classes = ", ".join(f"{n}.class" for n in NOTEBOOK_NAMES)
+    assert kernel.value(f"List.of({classes}).size()") == str(len(NOTEBOOK_NAMES))
