@@ -28,10 +28,16 @@ class BaselineAndReportTest {
     @Test
     void bagOfWordsBeatsChanceOnImdbSentences() {
         TextSplit split = TextSplit.stratified(SentimentSentences.load(SentimentSentences.Source.IMDB), 0.7, 0.15, 42);
-        BagOfWordsClassifier bow = new BagOfWordsClassifier(PretrainedBert.MINI_LM_L6_V2.tokenizer()::tokenize)
-                .fit(split.train());
-        ConfusionMatrix r = bow.evaluate(split.test());
-        assertTrue(r.accuracy() >= 0.7, "bag-of-words accuracy " + r);
-        assertTrue(bow.probability("a wonderful , excellent film") > bow.probability("awful , boring and bad"));
+        try (BagOfWordsClassifier bow = new BagOfWordsClassifier(PretrainedBert.MINI_LM_L6_V2.tokenizer()::tokenize)
+                .fit(split.train())) {
+            ConfusionMatrix r = bow.evaluate(split.test());
+            assertTrue(r.accuracy() >= 0.7, "bag-of-words accuracy " + r);
+            assertTrue(bow.probability("a wonderful , excellent film") > bow.probability("awful , boring and bad"));
+            // Full-batch descent through Fit: one step per epoch, and the log-loss falls from ln 2.
+            double[] losses = bow.history().batchLosses();
+            assertEquals(500, losses.length);
+            assertEquals(Math.log(2), losses[0], 1e-3, "weights start at 0, so every text scores 0.5");
+            assertTrue(losses[499] < 0.5 * losses[0], "log-loss " + losses[0] + " -> " + losses[499]);
+        }
     }
 }
