@@ -78,7 +78,8 @@ public final class BertTokenizer {
         this.mask = special("[MASK]");
         byte[] json = new Gson().toJson(spec).getBytes(StandardCharsets.UTF_8);
         try (InputStream in = new ByteArrayInputStream(json)) {
-            this.splitter = HuggingFaceTokenizer.newInstance(in, Map.of("addSpecialTokens", "false"));
+            this.splitter = HuggingFaceTokenizer.newInstance(in,
+                    Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false", "maxLength", "512"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the tokenizer", e);
         }
