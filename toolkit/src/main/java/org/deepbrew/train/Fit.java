@@ -19,6 +19,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
+import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.engine.DeferredRelease;
 import org.deepbrew.engine.DenseGraph;
 import org.deepbrew.engine.Devices;
