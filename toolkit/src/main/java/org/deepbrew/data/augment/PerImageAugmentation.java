@@ -49,7 +49,19 @@ public abstract class PerImageAugmentation implements Augmentation {
         if (n >= 32) {
             images = images.parallel(); // worth the threads only for a real batch
         }
-        images.forEach(k -> apply(src, k * size, dst, k * size, c, h, w, new Random(draw * 7919 + k)));
+        images.forEach(k -> apply(src, k * size, dst, k * size, c, h, w, imageRandom(draw, k)));
         return batch.getManager().create(dst, shape);
+    }
+
+    /**
+     * The generator for image {@code k} of a batch. Its seed is mixed (SplitMix64's finaliser)
+     * because {@code Random}s with neighbouring seeds start with almost the same numbers: seeded
+     * {@code draw + k}, every image of a batch would get nearly the same warp.
+     */
+    static Random imageRandom(long draw, int k) {
+        long z = draw + (k + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(z ^ (z >>> 31));
     }
 }

@@ -143,4 +143,17 @@ class AugmentationsTest {
         assertArrayEquals(x.toFloatArray(), zero, 1e-6f, "a chain of no-ops leaves the batch alone");
         assertEquals("rotation(±15.0°) → shift(1 px)", Augmentations.rotation(15, 1).then(Augmentations.shift(1, 1)).toString());
     }
+
+    @Test
+    void imagesOfOneBatchDrawIndependently() {
+        // Random(seed), Random(seed + 1), ... begin almost alike; each image must still get its own draw.
+        double min = 1;
+        double max = 0;
+        for (int k = 0; k < 128; k++) {
+            double first = PerImageAugmentation.imageRandom(123_456_789L, k).nextDouble();
+            min = Math.min(min, first);
+            max = Math.max(max, first);
+        }
+        assertTrue(max - min > 0.9, "first draws of a batch's images span only " + min + " .. " + max);
+    }
 }
