@@ -2,7 +2,6 @@ package org.deepbrew.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.dataset.Dataset;
 
 import org.deepbrew.data.DataCache;
 import org.deepbrew.data.DatasetResolver;

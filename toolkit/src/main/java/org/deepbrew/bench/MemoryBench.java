@@ -1,7 +1,6 @@
 package org.deepbrew.bench;
 
 import ai.djl.Model;
-import ai.djl.training.dataset.Dataset;
 import ai.djl.training.optimizer.Optimizer;
 import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.data.vision.FashionMnist;

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.dataset.Dataset;
 import ai.djl.training.optimizer.Optimizer;
 import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.data.vision.FashionMnist;
