@@ -2,18 +2,16 @@ package org.deepbrew.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.dataset.Dataset;
 
 import org.deepbrew.data.DataCache;
 import org.deepbrew.data.DatasetResolver;
 import org.deepbrew.data.FetchProgress;
+import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.data.Manifest;
-import org.deepbrew.data.prep.Augmentations;
-import org.deepbrew.data.prep.ImageBatches;
+import org.deepbrew.data.augment.Augmentations;
 import org.deepbrew.data.vision.FashionMnist;
 import org.deepbrew.data.vision.ImageSet;
 import org.deepbrew.models.Cnn;
-import org.deepbrew.train.InMemoryDataset;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,37 +40,27 @@ public final class DataBench {
             System.out.println("first_batch_cold_ms=" + coldMs);
             System.out.println("first_batch_ms=" + warmMs);
 
-            try (NDManager manager = NDManager.newBaseManager()) {
-                FashionMnist train = FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).optManager(manager)
-                        .optResolver(cold).setSampling(128, true).build();
-                train.prepare(null);
-                ImageSet images = train.images();
-                ImageBatches plain = ImageBatches.of(images).batchSize(128).shuffle(1);
-                ImageBatches augmented = ImageBatches.of(images).batchSize(128).shuffle(1)
-                        .augment(Augmentations.randomCrop(2, 1).then(Augmentations.horizontalFlip(2)));
+            ImageSet images = FashionMnist.builder().optResolver(cold).build().images();
+            try (NDManager manager = NDManager.newBaseManager();
+                 InMemoryDataset plain = InMemoryDataset.builder().batchSize(128).seed(1).from(images);
+                 InMemoryDataset augmented = InMemoryDataset.builder().batchSize(128).seed(1)
+                         .augment(Augmentations.randomCrop(2, 1).then(Augmentations.horizontalFlip(2)))
+                         .from(images)) {
                 // Warm both paths up first so neither figure includes JIT compilation.
-                epoch(manager, plain, 0);
-                epoch(manager, augmented, 0);
+                epoch(manager, plain);
+                epoch(manager, augmented);
                 double loader = 0;
                 double loaderAug = 0;
                 for (int e = 1; e <= 3; e++) { // best of three: one slow epoch (GC, a busy core) says little
-                    loader = Math.max(loader, epoch(manager, plain, e));
-                    loaderAug = Math.max(loaderAug, epoch(manager, augmented, e));
+                    loader = Math.max(loader, epoch(manager, plain));
+                    loaderAug = Math.max(loaderAug, epoch(manager, augmented));
                 }
                 System.out.printf(Locale.ROOT, "loader_images_per_second=%.0f%n", loader);
                 System.out.printf(Locale.ROOT, "loader_aug_images_per_second=%.0f%n", loaderAug);
-                long t0 = System.nanoTime();
-                long n = 0;
-                for (Batch b : train.getData(manager)) {
-                    n += b.getSize();
-                    b.close();
-                }
-                System.out.printf(Locale.ROOT, "djl_dataset_images_per_second=%.0f%n", n / ((System.nanoTime() - t0) / 1e9));
                 // What the loader must keep up with: the seeds' CNN training on the same images.
                 try (InMemoryDataset cnnData = InMemoryDataset.builder().batchSize(128).seed(1).dropLast(true)
-                        .from(FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).optResolver(cold)
-                                .setSampling(4096, false).build())) {
-                    double cnn = TrainBench.throughput(Cnn::seed, cnnData, 60, 10);
+                        .from(images)) {
+                    double cnn = TrainBench.throughput(Cnn::conv32x64x64, cnnData, 60, 10);
                     System.out.printf(Locale.ROOT, "cnn_train_images_per_second=%.0f%n", cnn);
                     System.out.printf(Locale.ROOT, "loader_aug_to_cnn_ratio=%.1f (target at least 5)%n", loaderAug / cnn);
                 }
@@ -86,24 +74,18 @@ public final class DataBench {
 
     private static long firstBatchMs(DatasetResolver resolver) throws IOException {
         long t0 = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            FashionMnist train = FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).optManager(manager)
-                    .optResolver(resolver).setSampling(128, true).build();
-            train.prepare(null);
-            try {
-                Batch b = train.getData(manager).iterator().next();
-                b.close();
-            } catch (ai.djl.translate.TranslateException e) {
-                throw new IOException(e);
-            }
+        try (NDManager manager = NDManager.newBaseManager();
+             InMemoryDataset train = InMemoryDataset.builder().batchSize(128)
+                     .from(FashionMnist.builder().optResolver(resolver).build())) {
+            train.getData(manager).iterator().next().close();
         }
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private static double epoch(NDManager manager, ImageBatches batches, int epoch) {
+    private static double epoch(NDManager manager, InMemoryDataset data) {
         long t0 = System.nanoTime();
         long n = 0;
-        for (Batch b : batches.epoch(manager, epoch)) {
+        for (Batch b : data.getData(manager)) {
             n += b.getSize();
             b.close();
         }

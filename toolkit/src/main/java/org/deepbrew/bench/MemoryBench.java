@@ -1,13 +1,12 @@
 package org.deepbrew.bench;
 
 import ai.djl.Model;
-import ai.djl.training.dataset.Dataset;
 import ai.djl.training.optimizer.Optimizer;
+import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.data.vision.FashionMnist;
 import org.deepbrew.models.Mlp;
 import org.deepbrew.train.Fit;
 import org.deepbrew.train.History;
-import org.deepbrew.train.InMemoryDataset;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ public final class MemoryBench {
             InMemoryDataset data = dataInCell ? load(images) : train;
             // The cell: a fresh model trained for one epoch, then left for the next run to replace.
             Model model = Model.newInstance("mlp");
-            model.setBlock(Mlp.seed784x256x10Relu());
+            model.setBlock(Mlp.relu784x256x10());
             History h = Fit.of(model).optimizer(Optimizer.adam().build()).compiled(!layerByLayer).train(data)
                     .epochs(1).seed(run).quiet().run();
             if (close) {
@@ -75,7 +74,7 @@ public final class MemoryBench {
 
     private static InMemoryDataset load(int images) throws Exception {
         return InMemoryDataset.builder().batchSize(128).seed(1).limit(images)
-                .from(FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).setSampling(4096, false).build());
+                .from(FashionMnist.train());
     }
 
     /** Lets unreachable objects (and the native memory their cleaners free) go before measuring. */

@@ -5,15 +5,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.dataset.Dataset;
 import ai.djl.training.optimizer.Optimizer;
+import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.data.vision.FashionMnist;
 import org.deepbrew.engine.EngineInfo;
 import org.deepbrew.models.Cnn;
 import org.deepbrew.models.Mlp;
 import org.deepbrew.train.Fit;
 import org.deepbrew.train.History;
-import org.deepbrew.train.InMemoryDataset;
 
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -39,13 +38,13 @@ public final class TrainBench {
         System.out.println(EngineInfo.describe());
         long t0 = System.nanoTime();
         try (InMemoryDataset train = InMemoryDataset.builder().batchSize(128).seed(1).dropLast(true)
-                .from(FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).setSampling(4096, false).build())) {
+                .from(FashionMnist.train())) {
             System.out.printf(Locale.ROOT, "data_load_seconds=%.2f (%d images)%n", (System.nanoTime() - t0) / 1e9, train.size());
             double cnn = 0;
             double mlp = 0;
             for (int r = 0; r < repeats; r++) {
-                cnn = Math.max(cnn, throughput(Cnn::seed, train, cnnBatches, warmup));
-                mlp = Math.max(mlp, throughput(Mlp::seed784x256x10Relu, train, mlpBatches, warmup));
+                cnn = Math.max(cnn, throughput(Cnn::conv32x64x64, train, cnnBatches, warmup));
+                mlp = Math.max(mlp, throughput(Mlp::relu784x256x10, train, mlpBatches, warmup));
             }
             System.out.printf(Locale.ROOT, "cnn_images_per_second=%.0f%n", cnn);
             System.out.printf(Locale.ROOT, "mlp_images_per_second=%.0f%n", mlp);

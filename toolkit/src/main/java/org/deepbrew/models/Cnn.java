@@ -17,11 +17,12 @@ public final class Cnn {
     private Cnn() {}
 
     /**
-     * Seed 001 §5: Conv(32, 3×3, ReLU) → MaxPool(2) → Conv(64, 3×3, ReLU) → MaxPool(2) →
+     * The image classifier of seed document 001 §5, named after its three convolutions' filters:
+     * Conv(32, 3×3, ReLU) → MaxPool(2) → Conv(64, 3×3, ReLU) → MaxPool(2) →
      * Conv(64, 3×3, ReLU) → Flatten → Dense(64, ReLU) → Dense(classes). Valid (unpadded)
      * convolutions as in the seed's Keras code.
      */
-    public static Block seed(int classes) {
+    public static Block conv32x64x64(int classes) {
         return new SequentialBlock()
                 .add(conv(32, 3, 0)).add(Activation::relu)
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
@@ -33,9 +34,9 @@ public final class Cnn {
                 .add(Linear.builder().setUnits(classes).build());
     }
 
-    /** {@link #seed(int)} with 10 classes. */
-    public static Block seed() {
-        return seed(10);
+    /** {@link #conv32x64x64(int)} with 10 classes. */
+    public static Block conv32x64x64() {
+        return conv32x64x64(10);
     }
 
     /**

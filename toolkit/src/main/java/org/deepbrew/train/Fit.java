@@ -132,7 +132,7 @@ public final class Fit {
     }
 
     /**
-     * The training data: any DJL data set; an {@link InMemoryDataset} is fastest for arrays, and a
+     * The training data: any DJL data set; an {@link org.deepbrew.data.InMemoryDataset} is fastest for arrays, and a
      * {@link BatchedDataset} also sizes the progress bar.
      */
     public Fit train(Dataset data) {
@@ -171,7 +171,7 @@ public final class Fit {
 
     /**
      * Makes the run repeatable: seeds the engine's random numbers (parameter initialisation,
-     * dropout) and the shuffling of an {@link InMemoryDataset} that has no seed of its own.
+     * dropout) and the shuffling of an {@link org.deepbrew.data.InMemoryDataset} that has no seed of its own.
      */
     public Fit seed(int seed) {
         this.seed = seed;

@@ -57,7 +57,7 @@ class DenseGraphTest {
 
     @Test
     void matchesTheBlockForwardAndBackwardForEachActivation() {
-        for (Block block : new Block[] {Mlp.seed784x256x10Relu(), Mlp.seed784x100x10Sigmoid(),
+        for (Block block : new Block[] {Mlp.relu784x256x10(), Mlp.sigmoid784x100x10(),
                 Mlp.builder().hidden(32, 16).activation(Activation::tanh).outputs(3).build()}) {
             try (Model m = model(block); NDManager scratch = m.getNDManager().newSubManager();
                     DenseGraph graph = DenseGraph.compile(block, m.getNDManager()).orElseThrow()) {
@@ -79,7 +79,7 @@ class DenseGraphTest {
 
     @Test
     void lossAndCorrectCountInTheGraphMatchDjl() {
-        Block block = Mlp.seed784x256x10Relu();
+        Block block = Mlp.relu784x256x10();
         try (Model m = model(block); NDManager scratch = m.getNDManager().newSubManager();
                 DenseGraph graph = DenseGraph.compileWithSoftmaxCrossEntropy(block, m.getNDManager()).orElseThrow()) {
             NDArray x = images(scratch);
@@ -107,7 +107,7 @@ class DenseGraphTest {
 
     @Test
     void sharesTheModelsArraysAndKeepsTheirNames() {
-        Block block = Mlp.seed784x256x10Relu();
+        Block block = Mlp.relu784x256x10();
         try (Model m = model(block); DenseGraph graph = DenseGraph.compile(block, m.getNDManager()).orElseThrow()) {
             Parameter w = block.getParameters().get(0).getValue();
             String name = w.getArray().getName();
@@ -124,7 +124,7 @@ class DenseGraphTest {
 
     @Test
     void declinesWhatItCannotCompile() {
-        Block cnn = Cnn.seed();
+        Block cnn = Cnn.conv32x64x64();
         try (Model m = model(cnn)) {
             assertEquals(Optional.empty(), DenseGraph.compile(cnn, m.getNDManager()).map(g -> "compiled"));
         }
@@ -133,7 +133,7 @@ class DenseGraphTest {
         try (Model m = model(doubled)) {
             assertTrue(DenseGraph.compile(doubled, m.getNDManager()).isEmpty(), "an unknown function must not compile");
         }
-        Block fresh = Mlp.seed784x256x10Relu();
+        Block fresh = Mlp.relu784x256x10();
         try (NDManager m = NDManager.newBaseManager()) {
             assertTrue(DenseGraph.compile(fresh, m).isEmpty(), "uninitialised parameters must not compile");
         }

@@ -22,22 +22,22 @@ class ModelsTest {
 
     @Test
     void seedMlps() {
-        Block a = Mlp.seed784x100x10Sigmoid();
+        Block a = Mlp.sigmoid784x100x10();
         assertEquals(new Shape(4, 10), out(a, new Shape(4, 1, 28, 28)));
         assertEquals(784 * 100 + 100 + 100 * 10 + 10, params(a));
-        Block b = Mlp.seed784x256x10Relu();
+        Block b = Mlp.relu784x256x10();
         assertEquals(new Shape(4, 10), out(b, new Shape(4, 784)));
         assertEquals(784 * 256 + 256 + 2570, params(b));
     }
 
     @Test
     void seedCnnOnGreyAndColour() {
-        Block grey = Cnn.seed();
+        Block grey = Cnn.conv32x64x64();
         assertEquals(new Shape(2, 10), out(grey, new Shape(2, 1, 28, 28)));
         // 28 -> 26 -> 13 -> 11 -> 5 -> 3: 64·3·3 = 576 into Dense(64)
         long expected = (9 * 32 + 32) + (9 * 32 * 64 + 64) + (9 * 64 * 64 + 64) + (576 * 64 + 64) + (64 * 10 + 10);
         assertEquals(expected, params(grey));
-        assertEquals(new Shape(2, 10), out(Cnn.seed(), new Shape(2, 3, 32, 32)));
+        assertEquals(new Shape(2, 10), out(Cnn.conv32x64x64(), new Shape(2, 3, 32, 32)));
     }
 
     @Test

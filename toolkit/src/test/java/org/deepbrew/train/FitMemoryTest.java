@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.engine.EngineTuning;
 import org.deepbrew.models.Mlp;
 import org.junit.jupiter.api.Test;

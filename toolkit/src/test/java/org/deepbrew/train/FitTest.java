@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.models.Mlp;
 import org.junit.jupiter.api.Test;
 
@@ -135,7 +136,7 @@ class FitTest extends WithNDManager {
     void convolutionalNetsRunLayerByLayer() {
         try (Model m = Model.newInstance("cnn"); InMemoryDataset train = InMemoryDataset.builder().batchSize(8)
                 .fromArrays(manager.randomUniform(0, 1, new Shape(16, 1, 28, 28)), manager.create(new float[16]))) {
-            m.setBlock(org.deepbrew.models.Cnn.seed());
+            m.setBlock(org.deepbrew.models.Cnn.conv32x64x64());
             assertFalse(Fit.of(m).train(train).seed(1).quiet().run().compiledGraph());
         }
     }

@@ -2,21 +2,20 @@ package org.deepbrew.data.table;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 
 import org.deepbrew.data.DatasetResolver;
 import org.deepbrew.data.JsonFiles;
 
 import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.AddCellToColumnException;
 import tech.tablesaw.io.csv.CsvReadOptions;
+import tech.tablesaw.io.json.JsonReadOptions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,15 +24,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -259,96 +256,63 @@ public final class Tables {
         }
     }
 
-    /** Reads a JSON list of flat objects; each key becomes a column typed from its values. */
+    /**
+     * Reads a JSON list of objects with tablesaw-json: each key becomes a column, typed from all its
+     * values; a nested object's keys become columns named {@code outer.inner}.
+     */
     static Table readJson(Path file, String tableName) throws IOException {
         JsonArray rows = JsonFiles.readList(file, "objects, one per row");
-        Map<String, List<JsonPrimitive>> columns = new LinkedHashMap<>();
-        int row = 0;
-        for (JsonElement e : rows) {
-            if (!e.isJsonObject()) {
-                throw new IOException(file + ": row " + row + " is not an object: " + e);
+        // Tablesaw's reader needs every key in every row and forgets the keys' order: give it both.
+        Map<String, JsonElement> blanks = new LinkedHashMap<>(); // per key, its value with every leaf null
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).isJsonObject()) {
+                throw new IOException(file + ": row " + i + " is not an object: " + rows.get(i));
             }
-            JsonObject o = e.getAsJsonObject();
-            for (String key : o.keySet()) {
-                columns.computeIfAbsent(key, k -> new ArrayList<>());
-            }
-            for (Map.Entry<String, List<JsonPrimitive>> c : columns.entrySet()) {
-                JsonElement v = o.get(c.getKey());
-                if (v != null && !v.isJsonNull() && !v.isJsonPrimitive()) {
-                    throw new IOException(file + ": row " + row + ", field '" + c.getKey()
-                            + "' is nested; only flat objects become table rows");
+            for (Map.Entry<String, JsonElement> e : rows.get(i).getAsJsonObject().entrySet()) {
+                JsonElement blank = blanks.get(e.getKey());
+                if (blank == null || blank.isJsonNull()) {
+                    blanks.put(e.getKey(), blank(e.getValue()));
                 }
-                List<JsonPrimitive> values = c.getValue();
-                while (values.size() < row) {
-                    values.add(null);
+            }
+        }
+        for (JsonElement row : rows) {
+            blanks.forEach((key, blank) -> {
+                if (!row.getAsJsonObject().has(key)) {
+                    row.getAsJsonObject().add(key, blank.deepCopy());
                 }
-                values.add(v == null || v.isJsonNull() ? null : v.getAsJsonPrimitive());
-            }
-            row++;
+            });
         }
-        Table t = Table.create(tableName);
-        for (Map.Entry<String, List<JsonPrimitive>> c : columns.entrySet()) {
-            List<JsonPrimitive> values = c.getValue();
-            while (values.size() < row) {
-                values.add(null);
-            }
-            t.addColumns(column(c.getKey(), values));
-        }
-        return t;
-    }
-
-    private static Column<?> column(String name, List<JsonPrimitive> values) {
-        boolean numbers = true;
-        boolean integers = true;
-        boolean dates = true;
-        for (JsonPrimitive v : values) {
-            if (v == null) {
-                continue;
-            }
-            if (v.isNumber()) {
-                dates = false;
-                double d = v.getAsDouble();
-                integers &= d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE;
-            } else {
-                numbers = false;
-                integers = false;
-                dates &= v.isString() && isDate(v.getAsString());
-            }
-        }
-        if (numbers && integers) {
-            return fill(IntColumn.create(name), values, (col, v) -> col.append(v.getAsInt()));
-        }
-        if (numbers) {
-            return fill(DoubleColumn.create(name), values, (col, v) -> col.append(v.getAsDouble()));
-        }
-        if (dates) {
-            return fill(DateColumn.create(name), values,
-                    (col, v) -> col.append(LocalDate.parse(v.getAsString().substring(0, 10))));
-        }
-        return fill(StringColumn.create(name), values, (col, v) -> col.append(v.getAsString()));
-    }
-
-    /** Appends every value to {@code col}, a null as a missing value. */
-    private static <C extends Column<?>> C fill(C col, List<JsonPrimitive> values, BiConsumer<C, JsonPrimitive> append) {
-        for (JsonPrimitive v : values) {
-            if (v == null) {
-                col.appendMissing();
-            } else {
-                append.accept(col, v);
-            }
-        }
-        return col;
-    }
-
-    private static boolean isDate(String s) {
-        if (s.length() < 10) {
-            return false;
-        }
+        List<String> keys = List.copyOf(blanks.keySet());
+        Table t;
         try {
-            LocalDate.parse(s.substring(0, 10));
-            return s.length() == 10 || s.charAt(10) == 'T';
-        } catch (DateTimeParseException e) {
-            return false;
+            // Types from every value, not a sample, so a late text value cannot break a number column.
+            t = Table.read().usingOptions(JsonReadOptions.builderFromString(rows.toString())
+                    .tableName(tableName).sample(false));
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        List<String> ordered = new ArrayList<>(t.columnNames());
+        ordered.sort(Comparator.comparingInt(name -> keyIndex(keys, name)));
+        return t.reorderColumns(ordered.toArray(new String[0]));
+    }
+
+    /** {@code value} with every leaf null: for a nested object, the same keys, so it flattens to the same columns. */
+    private static JsonElement blank(JsonElement value) {
+        if (!value.isJsonObject()) {
+            return JsonNull.INSTANCE;
+        }
+        JsonObject blank = new JsonObject();
+        value.getAsJsonObject().entrySet().forEach(e -> blank.add(e.getKey(), blank(e.getValue())));
+        return blank;
+    }
+
+    /** Where column {@code name} (a key, or {@code key.inner} for a nested one) comes in {@code keys}. */
+    private static int keyIndex(List<String> keys, String name) {
+        for (String n = name; ; n = n.substring(0, n.lastIndexOf('.'))) {
+            int i = keys.indexOf(n);
+            if (i >= 0 || n.indexOf('.') < 0) {
+                return i;
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package org.deepbrew.data.vision;
 
+import ai.djl.training.dataset.Dataset;
 import ai.djl.util.Progress;
-
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,11 @@ import java.util.List;
 /**
  * CIFAR-10 from its binary version: {@code data_batch_1.bin ... data_batch_5.bin} (TRAIN) and
  * {@code test_batch.bin} (TEST), each record 1 label byte + 3,072 pixel bytes (3 x 32 x 32, CHW).
- * Records are float32 (3, 32, 32) in [0, 1] with a float32 scalar label. Needs a network the first
- * time (about 170 MB), or {@link InMemoryImageDataset.Builder#optDirectory} pointing at the unpacked
+ * Images are (3, 32, 32) with values in [0, 1]. Needs a network the first
+ * time (about 170 MB), or {@link ImageSource.Builder#optDirectory} pointing at the unpacked
  * batches (or at their {@code cifar-10-batches-bin} parent).
  */
-public final class Cifar10 extends InMemoryImageDataset {
+public final class Cifar10 extends ImageSource {
     /** Name of the data set in the manifest. */
     public static final String NAME = "cifar-10";
     private static final int RECORD = 1 + 3 * 32 * 32;
@@ -31,6 +31,16 @@ public final class Cifar10 extends InMemoryImageDataset {
     /** A builder; TRAIN usage unless told otherwise. */
     public static Builder<Cifar10> builder() {
         return new Builder<>(Cifar10::new);
+    }
+
+    /** The TRAIN part, from the data cache. */
+    public static Cifar10 train() {
+        return builder().build();
+    }
+
+    /** The TEST part, from the data cache. */
+    public static Cifar10 test() {
+        return builder().optUsage(Dataset.Usage.TEST).build();
     }
 
     @Override

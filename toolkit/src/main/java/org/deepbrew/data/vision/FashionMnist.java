@@ -1,7 +1,7 @@
 package org.deepbrew.data.vision;
 
+import ai.djl.training.dataset.Dataset;
 import ai.djl.util.Progress;
-
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,15 +9,13 @@ import java.util.List;
 
 /**
  * Fashion-MNIST: 60,000 training and 10,000 test greyscale 28x28 images of clothing in 10
- * classes. Each record's data is a float32 (1, 28, 28) array in [0, 1]; its label a float32
- * scalar class index.
+ * classes, read as images (1, 28, 28) with values in [0, 1] and a class index per image.
  *
  * <pre>{@code
- * FashionMnist train = FashionMnist.builder().optUsage(Dataset.Usage.TRAIN).setSampling(128, true).build();
- * train.prepare(new ProgressBar());
+ * InMemoryDataset train = InMemoryDataset.builder().batchSize(128).seed(1).from(FashionMnist.train());
  * }</pre>
  */
-public final class FashionMnist extends InMemoryImageDataset {
+public final class FashionMnist extends ImageSource {
     /** Name of the data set in the manifest. */
     public static final String NAME = "fashion-mnist";
     private static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -30,6 +28,16 @@ public final class FashionMnist extends InMemoryImageDataset {
     /** A builder; TRAIN usage unless told otherwise. */
     public static Builder<FashionMnist> builder() {
         return new Builder<>(FashionMnist::new);
+    }
+
+    /** The TRAIN part, from the data cache. */
+    public static FashionMnist train() {
+        return builder().build();
+    }
+
+    /** The TEST part, from the data cache. */
+    public static FashionMnist test() {
+        return builder().optUsage(Dataset.Usage.TEST).build();
     }
 
     /** The ten class names, indexed by label. */

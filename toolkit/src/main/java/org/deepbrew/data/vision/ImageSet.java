@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A set of small images held as one float array (N x C x H x W, values in [0, 1]) with one int
- * label per image. This is what the fast batch iterator and augmentation work on, without a
- * native array per image.
+ * label per image, as an {@link ImageSource} reads it: plain Java arrays, no native memory, until
+ * {@code InMemoryDataset.builder().from(images)} copies them into one native array to train on.
  */
 public final class ImageSet {
     private final float[] pixels;

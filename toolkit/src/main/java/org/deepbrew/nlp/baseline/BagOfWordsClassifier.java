@@ -22,7 +22,7 @@ import java.util.function.Function;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.train.Fit;
 import org.deepbrew.train.History;
-import org.deepbrew.train.InMemoryDataset;
+import org.deepbrew.data.InMemoryDataset;
 import org.deepbrew.train.metrics.ConfusionMatrix;
 
 /**

@@ -1,7 +1,5 @@
 package org.deepbrew.data.vision;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Dataset;
 
 import org.junit.jupiter.api.Test;
@@ -40,24 +38,18 @@ class Cifar10Test {
             batch(bin.resolve("data_batch_" + b + ".bin"), (b - 1) * 4, 4);
         }
         batch(bin.resolve("test_batch.bin"), 100, 3);
-        try (NDManager m = NDManager.newBaseManager()) {
-            Cifar10 train = Cifar10.builder().optDirectory(dir).optManager(m).setSampling(8, false).build();
-            train.prepare(null);
-            assertEquals(20, train.size());
-            var x = train.get(m, 13).getData().singletonOrThrow();
-            assertEquals(new Shape(3, 32, 32), x.getShape());
-            float[] v = x.toFloatArray();
-            assertEquals(1f, v[0]);                       // red plane is all 255
-            assertEquals(37 / 255f, v[1024 + 37], 1e-6);  // green plane = pixel index
-            assertEquals(13 / 255f, v[2048], 1e-6);       // blue plane = image id
-            assertEquals(3f, train.get(m, 13).getLabels().singletonOrThrow().getFloat());
+        ImageSet train = Cifar10.builder().optDirectory(dir).build().images();
+        assertEquals(20, train.size());
+        assertEquals(3, train.channels());
+        float[] v = train.image(13);
+        assertEquals(1f, v[0]);                       // red plane is all 255
+        assertEquals(37 / 255f, v[1024 + 37], 1e-6);  // green plane = pixel index
+        assertEquals(13 / 255f, v[2048], 1e-6);       // blue plane = image id
+        assertEquals(3, train.label(13));
 
-            Cifar10 test = Cifar10.builder().optUsage(Dataset.Usage.TEST).optDirectory(bin).optManager(m)
-                    .setSampling(8, false).build();
-            test.prepare(null);
-            assertEquals(3, test.size());
-            assertEquals("truck", test.classNames().get(9));
-        }
+        Cifar10 test = Cifar10.builder().optUsage(Dataset.Usage.TEST).optDirectory(bin).build();
+        assertEquals(3, test.images().size());
+        assertEquals("truck", test.classNames().get(9));
     }
 
     @Test
@@ -73,17 +65,10 @@ class Cifar10Test {
     @Test
     void aPartOtherThanTrainOrTestFailsBeforeAnythingIsRead(@TempDir Path dir) {
         // The folder is empty: the usage must be refused before the missing files are noticed.
-        for (var builder : List.of(Cifar10.builder(), Mnist.builder(), FashionMnist.builder())) {
-            InMemoryImageDataset set = builder.optUsage(Dataset.Usage.VALIDATION).optDirectory(dir)
-                    .setSampling(8, false).build();
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> set.prepare(null));
+        for (var builder : List.of(Cifar10.builder(), MnistDigits.builder(), FashionMnist.builder())) {
+            ImageSource source = builder.optUsage(Dataset.Usage.VALIDATION).optDirectory(dir).build();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, source::images);
             assertTrue(e.getMessage().contains("has TRAIN and TEST parts, not VALIDATION"), e.getMessage());
         }
-    }
-
-    @Test
-    void buildingWithoutSamplingSaysWhatToCall() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FashionMnist.builder().build());
-        assertTrue(e.getMessage().startsWith("Call setSampling(batchSize, shuffle) before build()"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.deepbrew.data.prep;
+package org.deepbrew.data.augment;
 
 import java.util.Random;
 

@@ -1,4 +1,4 @@
-package org.deepbrew.train;
+package org.deepbrew.data;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -6,31 +6,46 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
 
-import org.deepbrew.data.BatchedDataset;
+import org.deepbrew.data.augment.Augmentation;
+import org.deepbrew.data.table.TableArrays;
+import org.deepbrew.data.vision.ImageSet;
+import org.deepbrew.data.vision.ImageSource;
 import org.deepbrew.engine.EngineTuning;
+
+import tech.tablesaw.api.Table;
 
 import java.io.IOException;
 import java.lang.ref.Cleaner;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
-import java.util.function.UnaryOperator;
 
 /**
- * A data set held in two native arrays (features and labels) from which each batch is gathered
- * in one operation. Compared with stacking records one by one this removes most per-batch Java
- * work, which matters for small models where the network itself takes a millisecond.
+ * The data set for data that fits in memory: features and labels held in two native arrays, from
+ * which each batch is gathered in one operation. Compared with stacking records one by one this
+ * removes most per-batch Java work, which matters for small models where the network itself
+ * takes a millisecond. It is built from whatever holds the data:
+ *
+ * <pre>{@code
+ * InMemoryDataset train = InMemoryDataset.builder().batchSize(128).seed(1)
+ *         .augment(Augmentations.flipAndShift(2, 1)).from(FashionMnist.train());
+ * InMemoryDataset seeds = InMemoryDataset.builder().batchSize(16).from(table, "class");
+ * }</pre>
  *
  * <p>Shuffling is reproducible: epoch {@code e} uses permutation {@code Random(seed + e)}.
- * Each batch lives in its own sub-manager, freed when the batch is closed.
+ * Each batch lives in its own sub-manager, freed when the batch is closed. Augmentation and
+ * {@link Builder#standardize standardization} apply per batch, so the stored data stays raw.
  *
  * <p>{@link #close()} frees the data; a data set that is dropped without closing (a notebook cell
  * run again assigns a new one to the same variable) is freed once the garbage collector finds it
@@ -44,12 +59,13 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
     private final boolean shuffle;
     private final boolean dropLast;
     private Long seed;
-    private final UnaryOperator<NDArray> augment;
+    private final Augmentation augment;
+    private final List<String> classNames;
     private final float[] standardize;
     private int epoch;
     private final Cleaner.Cleanable freeing;
 
-    private InMemoryDataset(Builder b, NDArray features, NDArray labels) {
+    private InMemoryDataset(Builder b, NDArray features, NDArray labels, List<String> classNames) {
         this.manager = b.manager;
         // Bound to the manager, not to this data set, so the data set can become unreachable.
         this.freeing = EngineTuning.of(b.manager).freeWhenUnreachable(this, b.manager);
@@ -61,6 +77,7 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
         this.seed = b.seed;
         this.augment = b.augment;
         this.standardize = b.standardize;
+        this.classNames = List.copyOf(classNames);
     }
 
     /** Starts a builder; the data set owns a new manager, freed by {@link #close()}. */
@@ -95,7 +112,12 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
         return labels;
     }
 
-    /** Sets the shuffling seed unless the builder set one; {@link Fit} calls it for seeded runs. */
+    /** The class names indexed by label, when the source had them (an image collection, a text label column); else empty. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Sets the shuffling seed unless the builder set one; {@code Fit} calls it for seeded runs. */
     @Override
     public void seedIfUnset(long s) {
         if (seed == null) {
@@ -176,7 +198,7 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
             int to = Math.min(order.length, from + batchSize);
             next++;
             NDManager sub = target.newSubManager();
-            int[] pick = java.util.Arrays.copyOfRange(order, from, to);
+            int[] pick = Arrays.copyOfRange(order, from, to);
             NDArray index = sub.create(pick);
             NDArray x = features.get(index);
             NDArray y = labels.get(index);
@@ -201,14 +223,14 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
         freeing.clean();
     }
 
-    /** Builds an {@link InMemoryDataset} from arrays or from any DJL data set. */
+    /** Builds an {@link InMemoryDataset} from arrays, images, a table or any DJL data set. */
     public static final class Builder {
         private NDManager manager;
         private int batchSize = 32;
         private boolean shuffle = true;
         private boolean dropLast;
         private Long seed;
-        private UnaryOperator<NDArray> augment;
+        private Augmentation augment;
         private long limit = Long.MAX_VALUE;
         private int[] rows;
         private float[] standardize;
@@ -260,8 +282,11 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
             return this;
         }
 
-        /** A batch transform applied to training features, e.g. {@link Augment#flipAndShift}. */
-        public Builder augment(UnaryOperator<NDArray> augment) {
+        /**
+         * Augments the features of every batch, e.g. {@code Augmentations.flipAndShift(2, 1)}; for
+         * training data only.
+         */
+        public Builder augment(Augmentation augment) {
             this.augment = augment;
             return this;
         }
@@ -282,6 +307,65 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
 
         /** Copies {@code features} (N, ...) and {@code labels} (N) into the data set. */
         public InMemoryDataset fromArrays(NDArray features, NDArray labels) {
+            return fromArrays(features, labels, List.of());
+        }
+
+        /** Copies one feature row per item and one label per item into the data set: features (N, F). */
+        public InMemoryDataset fromArrays(float[][] features, float[] labels) {
+            if (features.length == 0) {
+                throw new IllegalArgumentException("no rows");
+            }
+            int width = features[0].length;
+            float[] flat = new float[features.length * width];
+            for (int i = 0; i < features.length; i++) {
+                if (features[i].length != width) {
+                    throw new IllegalArgumentException("row 0 has " + width + " features but row " + i + " has "
+                            + features[i].length);
+                }
+                System.arraycopy(features[i], 0, flat, i * width, width);
+            }
+            return fromFloats(flat, new Shape(features.length, width), labels, List.of());
+        }
+
+        /** The images (N, C, H, W) and their class indices. */
+        public InMemoryDataset from(ImageSet images) {
+            return from(images, List.of());
+        }
+
+        /** Reads one part of an image collection, e.g. {@code FashionMnist.train()}, and keeps its class names. */
+        public InMemoryDataset from(ImageSource source) throws IOException {
+            return from(source.images(), source.classNames());
+        }
+
+        /**
+         * One row per item: the numeric columns other than {@code labelColumn} become the features
+         * (N, F), in table order, and {@code labelColumn} the label, its value for a numeric column
+         * or a class index (classes in sorted order, see {@link InMemoryDataset#classNames}) for a
+         * text column. Fails naming the column for a non-numeric feature or a missing value; drop
+         * or encode such columns first.
+         */
+        public InMemoryDataset from(Table table, String labelColumn) {
+            TableArrays arrays = TableArrays.of(table, labelColumn);
+            return fromFloats(arrays.features(), new Shape(arrays.rows(), arrays.featureNames().size()),
+                    arrays.labels(), arrays.classNames());
+        }
+
+        private InMemoryDataset from(ImageSet images, List<String> classNames) {
+            float[] y = new float[images.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = images.label(i);
+            }
+            return fromFloats(images.pixels(), new Shape(images.size(), images.channels(), images.height(),
+                    images.width()), y, classNames);
+        }
+
+        private InMemoryDataset fromFloats(float[] x, Shape shape, float[] y, List<String> classNames) {
+            try (NDManager scratch = NDManager.newBaseManager()) {
+                return fromArrays(scratch.create(FloatBuffer.wrap(x), shape), scratch.create(y), classNames);
+            }
+        }
+
+        private InMemoryDataset fromArrays(NDArray features, NDArray labels, List<String> classNames) {
             long n = features.getShape().get(0);
             if (labels.getShape().get(0) != n) {
                 throw new IllegalArgumentException("features have " + n + " rows but labels have "
@@ -298,7 +382,7 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
                     }
                 }
                 int keep = (int) Math.min(rows.length, limit);
-                try (NDArray index = manager.create(java.util.Arrays.copyOf(rows, keep))) {
+                try (NDArray index = manager.create(Arrays.copyOf(rows, keep))) {
                     x = features.get(index);
                     y = labels.get(index).toType(DataType.FLOAT32, true).reshape(keep);
                 }
@@ -309,7 +393,7 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
             }
             x.attach(manager);
             y.attach(manager);
-            return new InMemoryDataset(this, x, y);
+            return new InMemoryDataset(this, x, y, classNames);
         }
 
         /**

