@@ -51,7 +51,7 @@ def test_start_maps_the_class_data_sharing_archive(started):
 # One simple name from each package the notebooks lean on. A package missing from startup.jsh, or
 # two imported packages that export the same name, makes the cell fail to compile.
 NOTEBOOK_NAMES = ["Fit", "History", "Schedule", "ConfusionMatrix", "InMemoryDataset", "BatchedDataset",
-                  "Splits", "Tables", "LabeledText", "SentimentSentences", "FashionMnist", "EngineTuning",
+                  "Splits", "Augmentations", "MnistDigits", "Tables", "LabeledText", "SentimentSentences", "FashionMnist", "EngineTuning",
                   "Devices", "Mlp", "TextSplit", "BagOfWordsClassifier", "BertTextClassifier", "FineTuning",
                   "BertTokenizer", "TokenBatch", "Loss", "Optimizer", "Tracker", "Dataset", "Engine",
                   "Model", "NDArray", "DataType", "Block", "Trainer", "Table", "XYChart", "Display",

@@ -8,6 +8,7 @@ import static org.deepbrew.display.Display.*;
 import static org.deepbrew.notebook.Checks.*;
 import org.deepbrew.notebook.*;
 import org.deepbrew.data.*;
+import org.deepbrew.data.augment.*;
 import org.deepbrew.data.prep.*;
 import org.deepbrew.data.table.*;
 import org.deepbrew.data.text.*;

@@ -1,6 +1,6 @@
 package org.deepbrew.data;
 
-import org.deepbrew.display.ProgressBar;
+import org.deepbrew.display.ProgressMeter;
 
 /**
  * Fetch progress as a notebook progress bar: each task (a download, an unpacking) gets one bar,
@@ -8,12 +8,12 @@ import org.deepbrew.display.ProgressBar;
  * every few kilobytes still sends only a few updates a second.
  */
 final class BarFetchProgress implements FetchProgress {
-    private ProgressBar bar;
+    private ProgressMeter bar;
 
     @Override
     public synchronized void start(String task, long totalBytes) {
         finish();
-        bar = ProgressBar.createForBytes(task, totalBytes);
+        bar = ProgressMeter.createForBytes(task, totalBytes);
     }
 
     @Override

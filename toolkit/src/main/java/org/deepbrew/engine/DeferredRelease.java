@@ -18,11 +18,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * run starts with them done rather than racing it.
  *
  * <pre>{@code
- * this.release = DeferredRelease.whenUnreachable(this, manager); // in a constructor
+ * this.release = EngineTuning.of(manager).freeWhenUnreachable(this, manager); // in a constructor
  * release.clean();                                              // in close(): frees now
  * }</pre>
  */
-public final class DeferredRelease {
+final class DeferredRelease {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final Queue<AutoCloseable> PENDING = new ConcurrentLinkedQueue<>();
 
@@ -33,7 +33,7 @@ public final class DeferredRelease {
      * not refer to the owner, or the owner never becomes unreachable. Calling {@code clean()} on
      * the result frees the resource at once, on the calling thread.
      */
-    public static Cleaner.Cleanable whenUnreachable(Object owner, AutoCloseable resource) {
+    static Cleaner.Cleanable whenUnreachable(Object owner, AutoCloseable resource) {
         Cleaner.Cleanable queued = CLEANER.register(owner, () -> PENDING.add(resource));
         return () -> {
             queued.clean(); // queues it, unless already queued or freed
@@ -51,7 +51,7 @@ public final class DeferredRelease {
      * notebook has dropped so far is freed before the caller goes on. A full collection takes a
      * few tens of milliseconds; call it before long work such as a training run.
      */
-    public static void releaseDropped() {
+    static void releaseDropped() {
         // Twice: the references one collection finds reach the finalizer queue on another thread,
         // so the first wait can come too early; the second collection and wait pick them up.
         for (int round = 0; round < 2; round++) {
@@ -62,7 +62,7 @@ public final class DeferredRelease {
     }
 
     /** Frees everything queued so far; call only from a thread that may use the engine. */
-    public static void releasePending() {
+    static void releasePending() {
         for (AutoCloseable r = PENDING.poll(); r != null; r = PENDING.poll()) {
             try {
                 r.close();

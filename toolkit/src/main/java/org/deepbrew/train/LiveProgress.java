@@ -1,7 +1,7 @@
 package org.deepbrew.train;
 
 import org.deepbrew.display.LiveChart;
-import org.deepbrew.display.ProgressBar;
+import org.deepbrew.display.ProgressMeter;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class LiveProgress implements FitListener {
     private final boolean chart;
-    private ProgressBar bar;
+    private ProgressMeter bar;
     private LiveChart curves;
     private int epochs;
     private int batchesPerEpoch;
@@ -43,7 +43,7 @@ public final class LiveProgress implements FitListener {
     @Override
     public void onBatch(BatchRecord b, History history) {
         if (bar == null) {
-            bar = ProgressBar.create("epoch " + b.epoch() + "/" + epochs, batchesPerEpoch);
+            bar = ProgressMeter.create("epoch " + b.epoch() + "/" + epochs, batchesPerEpoch);
             lossSum = 0;
             accSum = 0;
             seen = 0;

@@ -12,7 +12,7 @@ import java.util.Map;
  * and optional metrics or a message.
  *
  * <pre>{@code
- * try (ProgressBar bar = ProgressBar.create("Training", batches)) {
+ * try (ProgressMeter bar = ProgressMeter.create("Training", batches)) {
  *     for (Batch b : ...) { ...; bar.step().metrics(Map.of("loss", loss)); }
  * }
  * }</pre>
@@ -23,9 +23,10 @@ import java.util.Map;
  * the bar then shows count, rate and elapsed time only.
  *
  * <p>It is also a DJL {@link Progress}, so DJL's downloads and data-set preparation report to it:
- * {@code dataset.prepare(new ProgressBar())}. Each DJL {@code reset(...)} starts a new bar.
+ * {@code dataset.prepare(new ProgressMeter())}. Each DJL {@code reset(...)} starts a new bar. (It
+ * is not named ProgressBar so that it never collides with DJL's console one in a notebook.)
  */
-public final class ProgressBar implements AutoCloseable, Displayable, Progress {
+public final class ProgressMeter implements AutoCloseable, Displayable, Progress {
     static final long NOTEBOOK_INTERVAL_MS = 250;
     static final long CONSOLE_INTERVAL_MS = 3000;
     private static final int TEXT_BAR_WIDTH = 24;
@@ -48,14 +49,14 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
      * A bar that appears when DJL (or a caller) starts it with {@link #reset(String, long, String)},
      * {@link #start(long)} or a first step.
      */
-    public ProgressBar() {
+    public ProgressMeter() {
         this.sink = Display.sink();
         this.throttle = new Throttle(sink.showsRichOutput() ? NOTEBOOK_INTERVAL_MS : CONSOLE_INTERVAL_MS, false, this::publish);
     }
 
     /** Shows a new bar at 0 of {@code total} (0 or less: unknown total). */
-    public static ProgressBar create(String label, long total) {
-        ProgressBar bar = new ProgressBar();
+    public static ProgressMeter create(String label, long total) {
+        ProgressMeter bar = new ProgressMeter();
         bar.reset(label, total, null);
         return bar;
     }
@@ -64,8 +65,8 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
      * Shows a new bar at 0 of {@code totalBytes} (0 or less: unknown) whose steps are bytes, shown
      * as sizes ({@code 12.3 MB/170.5 MB}) and a transfer rate ({@code 4.1 MB/s}).
      */
-    public static ProgressBar createForBytes(String label, long totalBytes) {
-        ProgressBar bar = new ProgressBar();
+    public static ProgressMeter createForBytes(String label, long totalBytes) {
+        ProgressMeter bar = new ProgressMeter();
         bar.countsBytes = true;
         bar.reset(label, totalBytes, null);
         return bar;
@@ -75,12 +76,12 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
      * Iterates over {@code items} with a bar that steps once per item and closes after the last.
      *
      * <pre>{@code
-     * for (Path file : ProgressBar.over("Reading", files)) { ... }
+     * for (Path file : ProgressMeter.over("Reading", files)) { ... }
      * }</pre>
      */
     public static <T> Iterable<T> over(String label, Collection<T> items) {
         return () -> {
-            ProgressBar bar = create(label, items.size());
+            ProgressMeter bar = create(label, items.size());
             Iterator<T> it = items.iterator();
             return new Iterator<>() {
                 private boolean started;
@@ -110,12 +111,12 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
     }
 
     /** Advances by one. */
-    public ProgressBar step() {
+    public ProgressMeter step() {
         return step(1);
     }
 
     /** Advances by {@code n}. */
-    public ProgressBar step(long n) {
+    public ProgressMeter step(long n) {
         boolean reachedTotal;
         synchronized (this) {
             showIfNew();
@@ -134,7 +135,7 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
     }
 
     /** Sets the count directly (for example from a callback that reports absolute progress). */
-    public ProgressBar set(long newCount) {
+    public ProgressMeter set(long newCount) {
         long delta;
         synchronized (this) {
             delta = newCount - count;
@@ -143,7 +144,7 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
     }
 
     /** Changes the total, e.g. once it becomes known. */
-    public ProgressBar total(long newTotal) {
+    public ProgressMeter total(long newTotal) {
         synchronized (this) {
             total = newTotal;
         }
@@ -152,7 +153,7 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
     }
 
     /** Shows a short message after the numbers. */
-    public ProgressBar message(String text) {
+    public ProgressMeter message(String text) {
         synchronized (this) {
             message = text == null ? "" : text;
         }
@@ -161,7 +162,7 @@ public final class ProgressBar implements AutoCloseable, Displayable, Progress {
     }
 
     /** Shows named metrics (e.g. loss, accuracy) after the numbers; replaces earlier values of the same names. */
-    public ProgressBar metrics(Map<String, ?> values) {
+    public ProgressMeter metrics(Map<String, ?> values) {
         synchronized (this) {
             metrics.putAll(values);
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ProgressBarTest {
+class ProgressMeterTest {
     @AfterEach
     void restoreConsole() {
         Display.setSink(null);
@@ -22,7 +22,7 @@ class ProgressBarTest {
     void thousandFastStepsGiveFewUpdatesAndEndAtHundredPercent() {
         RecordingSink sink = new RecordingSink();
         Display.setSink(sink);
-        ProgressBar bar = ProgressBar.create("Training", 1000);
+        ProgressMeter bar = ProgressMeter.create("Training", 1000);
         for (int i = 0; i < 1000; i++) {
             bar.step();
         }
@@ -42,7 +42,7 @@ class ProgressBarTest {
     void slowStepsAreThrottledToAboutFourUpdatesPerSecond() throws InterruptedException {
         RecordingSink sink = new RecordingSink();
         Display.setSink(sink);
-        ProgressBar bar = ProgressBar.create("Epoch", 0);
+        ProgressMeter bar = ProgressMeter.create("Epoch", 0);
         long start = System.nanoTime();
         for (int i = 0; i < 120; i++) {
             bar.step().metrics(Map.of("loss", 1.0 / (i + 1)));
@@ -61,10 +61,10 @@ class ProgressBarTest {
     void skippedUpdatesAreShownWhenTheIntervalEnds() throws InterruptedException {
         RecordingSink sink = new RecordingSink();
         Display.setSink(sink);
-        ProgressBar bar = ProgressBar.create("Download", 100);
+        ProgressMeter bar = ProgressMeter.create("Download", 100);
         bar.step(10);
         bar.step(20).message("halfway");
-        Thread.sleep(ProgressBar.NOTEBOOK_INTERVAL_MS * 3);
+        Thread.sleep(ProgressMeter.NOTEBOOK_INTERVAL_MS * 3);
         String last = sink.last().bundle().plainText();
         assertTrue(last.contains("30/100") && last.contains("halfway"), last);
         bar.close();
@@ -74,7 +74,7 @@ class ProgressBarTest {
     void consoleGetsAPlainLineEveryFewSecondsNotAFlood() {
         RecordingSink console = new RecordingSink(false);
         Display.setSink(console);
-        ProgressBar bar = ProgressBar.create("Preparing", 50_000);
+        ProgressMeter bar = ProgressMeter.create("Preparing", 50_000);
         for (int i = 0; i < 49_999; i++) {
             bar.step();
         }
@@ -87,7 +87,7 @@ class ProgressBarTest {
     void concurrentStepsAreAllCounted() throws InterruptedException {
         RecordingSink sink = new RecordingSink();
         Display.setSink(sink);
-        ProgressBar bar = ProgressBar.create("Parallel", 8 * 5000);
+        ProgressMeter bar = ProgressMeter.create("Parallel", 8 * 5000);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 8; t++) {
             pool.submit(() -> {
@@ -107,7 +107,7 @@ class ProgressBarTest {
     void djlProgressCallsDriveTheBarAndEachResetStartsANewOutput() {
         RecordingSink sink = new RecordingSink();
         Display.setSink(sink);
-        ai.djl.util.Progress progress = new ProgressBar();
+        ai.djl.util.Progress progress = new ProgressMeter();
         assertTrue(sink.calls().isEmpty(), "nothing is shown before DJL starts the bar");
         progress.reset("Downloading a.gz", 200, null);
         progress.start(0);
@@ -130,7 +130,7 @@ class ProgressBarTest {
         RecordingSink sink = new RecordingSink();
         Display.setSink(sink);
         List<Integer> seen = new java.util.ArrayList<>();
-        for (int i : ProgressBar.over("Items", List.of(1, 2, 3, 4))) {
+        for (int i : ProgressMeter.over("Items", List.of(1, 2, 3, 4))) {
             seen.add(i);
         }
         assertEquals(List.of(1, 2, 3, 4), seen);
