@@ -33,7 +33,7 @@ public final class Predictions {
 
     /**
      * Runs {@code model} in inference mode over every batch of {@code data}. An
-     * {@link InMemoryDataset} should be built with {@code shuffle(false)} if you want to look up
+     * {@link org.deepbrew.data.InMemoryDataset} should be built with {@code shuffle(false)} if you want to look up
      * items by index afterwards.
      */
     public static Predictions of(Model model, Dataset data) {
