@@ -1,8 +1,6 @@
 package org.deepbrew.bench;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepbrew.data.text.LabeledText;
@@ -75,32 +73,24 @@ public final class BertBench {
             TrainingRun run = classifier.fineTune(timing, List.of(), fixed, (s, t, l, r) -> {});
             System.out.printf("finetune_sequences_per_second=%.1f%n", run.sequencesPerSecond());
         }
+        try (BertTextClassifier classifier = BertTextClassifier.pretrained(model, NAMES, Pooling.MEAN, 64)) {
+            System.out.printf("finetune_sequences_per_second_optimizer_update=%.1f%n",
+                    BertThroughput.fineTuneWithOptimizerUpdate(classifier, timing, 32, 64));
+        }
         Batch batch = model.tokenizer().batchFixed(timing.subList(0, 32).stream().map(LabeledText::text).toList(), 64);
         int rounds = 8;
         try (NDManager manager = NDManager.newBaseManager()) {
             BertEncoder encoder = model.loadEncoder(manager);
-            ParameterStore store = new ParameterStore(manager, false);
-            double ours = time(rounds, () -> {
-                try (NDManager m = manager.newSubManager()) {
-                    NDList out = encoder.forward(store, batch.toNDList(m), false);
-                    out.get(0).toFloatArray();
-                }
-            });
-            System.out.printf("inference_sequences_per_second_djl_mxnet=%.1f%n", 32 * rounds / ours);
+            System.out.printf("inference_sequences_per_second=%.1f%n",
+                    32 * rounds / BertThroughput.inferenceSeconds(encoder, manager, batch, rounds));
+            encoder.setFastPath(false);
+            System.out.printf("inference_sequences_per_second_op_by_op=%.1f%n",
+                    32 * rounds / BertThroughput.inferenceSeconds(encoder, manager, batch, rounds));
         }
         try (OnnxRuntimeReference ort = OnnxRuntimeReference.of(model)) {
-            double seconds = time(rounds, () -> ort.lastHiddenState(batch));
+            double seconds = BertThroughput.time(rounds, () -> ort.lastHiddenState(batch));
             System.out.printf("inference_sequences_per_second_onnxruntime=%.1f%n", 32 * rounds / seconds);
         }
     }
 
-    /** Seconds for {@code rounds} runs after one untimed warm-up run. */
-    private static double time(int rounds, Runnable work) {
-        work.run();
-        long start = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            work.run();
-        }
-        return (System.nanoTime() - start) / 1e9;
-    }
 }

@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.deepbrew.engine.BertGraph;
 
 /**
  * The BERT encoder as a DJL block: {@link BertEmbeddings}, then {@link BertConfig#layers()}
@@ -31,6 +33,9 @@ public final class BertEncoder extends AbstractBlock {
     private final BertEmbeddings embeddings;
     private final List<BertLayer> layers = new ArrayList<>();
     private final Linear pooler;
+    private boolean fastPath = !Boolean.getBoolean("deepbrew.bert.opByOp");
+    /** The encoder as one engine graph, compiled on first use; empty when the engine has none. */
+    private Optional<BertGraph> graph;
 
     /** A new, uninitialized encoder of the given sizes. */
     public BertEncoder(BertConfig config) {
@@ -58,6 +63,12 @@ public final class BertEncoder extends AbstractBlock {
                     + inputs.size());
         }
         NDArray mask = inputs.get(2);
+        if (fastPath) {
+            Optional<BertGraph> g = graph(mask.getManager());
+            if (g.isPresent()) {
+                return g.get().forward(ps, inputs.get(0), inputs.get(1), mask, training);
+            }
+        }
         long batch = mask.getShape().get(0);
         long length = mask.getShape().get(1);
         NDArray maskBias = mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED).reshape(batch, 1, 1, length);
@@ -68,6 +79,35 @@ public final class BertEncoder extends AbstractBlock {
         NDArray cls = hidden.get(":, 0, :");
         NDArray pooled = pooler == null ? cls : pooler.forward(ps, new NDList(cls), training).head().tanh();
         return new NDList(hidden, pooled);
+    }
+
+    /**
+     * Whether the forward pass runs as one engine graph (the default; on engines without one it
+     * runs op by op anyway) or block by block. Both compute the same function on the same
+     * parameters; op by op is the reference the graph is tested against.
+     */
+    public void setFastPath(boolean fast) {
+        this.fastPath = fast;
+    }
+
+    /** Whether the last forward pass ran as one engine graph. */
+    boolean ranAsGraph() {
+        return fastPath && graph != null && graph.isPresent();
+    }
+
+    private synchronized Optional<BertGraph> graph(NDManager manager) {
+        if (graph == null) {
+            BertGraph.Spec spec = new BertGraph.Spec(config.vocabularySize(), config.hiddenSize(), config.layers(),
+                    config.heads(), config.intermediateSize(), config.maxPositions(), config.typeVocabularySize(),
+                    config.layerNormEpsilon(), config.dropout(), config.pooler());
+            Map<String, Parameter> named = namedParameters();
+            if (!named.values().stream().allMatch(Parameter::isInitialized)) {
+                return Optional.empty(); // not cached: the next call, initialized, compiles
+            }
+            NDManager owner = named.get("embeddings.word_embeddings.weight").getArray().getManager();
+            graph = BertGraph.compile(spec, named, manager.getEngine() == owner.getEngine() ? owner : manager);
+        }
+        return graph;
     }
 
     @Override
