@@ -170,27 +170,32 @@ public final class BertGraph implements AutoCloseable {
             String mask = json.input(MASK);
             int h = spec.hiddenSize();
 
+            // Time-major (length, batch, hidden) throughout: the layout of MXNet's fused
+            // self-attention ops. Every other op works position by position.
+            String idsT = json.op("transpose", Map.of("axes", "(1,0)"), ids);
+            String typesT = json.op("transpose", Map.of("axes", "(1,0)"), types);
             // Embeddings: words + token types + positions, LayerNorm, dropout.
-            String positions = json.op("_contrib_arange_like", Map.of("axis", "1"), ids);
-            String words = json.op("Embedding", embedding(spec.vocabularySize()), ids, param("embeddings.word_embeddings.weight"));
-            String typeEmb = json.op("Embedding", embedding(spec.typeVocabularySize()), types,
+            String positions = json.op("_contrib_arange_like", Map.of("axis", "0"), idsT);
+            String words = json.op("Embedding", embedding(spec.vocabularySize()), idsT, param("embeddings.word_embeddings.weight"));
+            String typeEmb = json.op("Embedding", embedding(spec.typeVocabularySize()), typesT,
                     param("embeddings.token_type_embeddings.weight"));
             String posEmb = json.op("Embedding", embedding(spec.maxPositions()), positions,
                     param("embeddings.position_embeddings.weight"));
+            posEmb = json.op("Reshape", Map.of("shape", "(0,1,-1)"), posEmb); // (L, 1, h)
             String sum = json.op("broadcast_add", Map.of(), json.op("elemwise_add", Map.of(), words, typeEmb), posEmb);
             String x = dropout(layerNorm(sum, "embeddings.LayerNorm."));
 
             // Additive attention bias (batch, 1, 1, length): 0 for real tokens, -1e9 for padding.
             String m = json.op("Cast", Map.of("dtype", "float32"), mask);
             String bias = json.op("_mul_scalar", Map.of("scalar", "1e9"), json.op("_plus_scalar", Map.of("scalar", "-1"), m));
-            bias = json.op("Reshape", Map.of("shape", "(0,1,1,-1)"), bias);
+            bias = json.op("BlockGrad", Map.of(), json.op("Reshape", Map.of("shape", "(0,1,1,-1)"), bias));
 
             for (int i = 0; i < spec.layers(); i++) {
                 x = layer(x, bias, "encoder.layer." + i + ".");
             }
-            String hidden = x;
-            String cls = json.op("Reshape", Map.of("shape", "(0,-1)"),
-                    json.op("slice_axis", Map.of("axis", "1", "begin", "0", "end", "1"), hidden));
+            String hidden = json.op("transpose", Map.of("axes", "(1,0,2)"), x); // (B, L, h)
+            String cls = json.op("Reshape", Map.of("shape", "(-3,0)"),
+                    json.op("slice_axis", Map.of("axis", "0", "begin", "0", "end", "1"), x)); // (B, h)
             String pooled = cls;
             if (spec.pooler()) {
                 pooled = json.op("Activation", Map.of("act_type", "tanh"), dense(cls, "pooler.dense.", h));
@@ -198,34 +203,33 @@ public final class BertGraph implements AutoCloseable {
             return new String[] {hidden, pooled};
         }
 
+        /** One layer on time-major {@code x} (L, B, h). */
         private String layer(String x, String bias, String prefix) {
             int h = spec.hiddenSize();
             int heads = spec.heads();
             int d = spec.headSize();
             String self = prefix + "attention.self.";
-            // Q, K and V as one dense layer onto 3h outputs.
+            // Q, K and V as one dense layer onto 3h outputs, interleaved head by head
+            // (q of head 0, k of head 0, v of head 0, q of head 1, ...) as the fused ops read them.
             String w = json.op("Concat", Map.of("dim", "0", "num_args", "3"),
                     param(self + "query.weight"), param(self + "key.weight"), param(self + "value.weight"));
+            w = json.op("Reshape", Map.of("shape", "(3," + heads + "," + d + ",-1)"), w);
+            w = json.op("transpose", Map.of("axes", "(1,0,2,3)"), w);
+            w = json.op("Reshape", Map.of("shape", "(" + 3 * h + ",-1)"), w);
             String b = json.op("Concat", Map.of("dim", "0", "num_args", "3"),
                     param(self + "query.bias"), param(self + "key.bias"), param(self + "value.bias"));
-            String qkv = json.op("FullyConnected", fc(3 * h), x, w, b); // (B, L, 3h)
-            qkv = json.op("Reshape", Map.of("shape", "(0,0,3," + heads + "," + d + ")"), qkv);
-            qkv = json.op("transpose", Map.of("axes", "(2,0,3,1,4)"), qkv); // (3, B, heads, L, d)
-            qkv = json.op("Reshape", Map.of("shape", "(0,-3,0,0)"), qkv); // (3, B*heads, L, d)
-            String split = json.op("split", Map.of("num_outputs", "3", "axis", "0", "squeeze_axis", "1"), qkv);
-            String q = split + "#0";
-            String k = split + "#1";
-            String v = split + "#2";
-            String scores = json.op("batch_dot", Map.of("transpose_b", "True"), q, k); // (B*heads, L, L)
-            scores = json.op("_div_scalar", Map.of("scalar", Float.toString((float) Math.sqrt(d))), scores);
+            b = json.op("Reshape", Map.of("shape", "(3," + heads + "," + d + ")"), b);
+            b = json.op("transpose", Map.of("axes", "(1,0,2)"), b);
+            b = json.op("Reshape", Map.of("shape", "(-1,)"), b);
+            String qkv = json.op("FullyConnected", fc(3 * h), x, w, b); // (L, B, 3h)
+            Map<String, String> headsAttr = Map.of("heads", Integer.toString(heads));
+            // (B*heads, L, L), the queries scaled by 1/sqrt(d)
+            String scores = json.op("_contrib_interleaved_matmul_selfatt_qk", headsAttr, qkv);
             scores = json.op("Reshape", Map.of("shape", "(-4,-1," + heads + ",0,0)"), scores); // (B, heads, L, L)
             scores = json.op("broadcast_add", Map.of(), scores, bias);
             String probabilities = dropout(json.op("softmax", Map.of("axis", "-1"), scores));
             probabilities = json.op("Reshape", Map.of("shape", "(-3,0,0)"), probabilities);
-            String context = json.op("batch_dot", Map.of(), probabilities, v); // (B*heads, L, d)
-            context = json.op("Reshape", Map.of("shape", "(-4,-1," + heads + ",0,0)"), context);
-            context = json.op("transpose", Map.of("axes", "(0,2,1,3)"), context); // (B, L, heads, d)
-            context = json.op("Reshape", Map.of("shape", "(0,0,-3)"), context);
+            String context = json.op("_contrib_interleaved_matmul_selfatt_valatt", headsAttr, qkv, probabilities); // (L, B, h)
 
             String attended = dropout(dense(context, prefix + "attention.output.dense.", h));
             String a = layerNorm(json.op("elemwise_add", Map.of(), attended, x), prefix + "attention.output.LayerNorm.");
