@@ -34,8 +34,12 @@ public final class BertEncoder extends AbstractBlock {
     private final List<BertLayer> layers = new ArrayList<>();
     private final Linear pooler;
     private boolean fastPath = !Boolean.getBoolean("deepbrew.bert.opByOp");
-    /** The encoder as one engine graph, compiled on first use; empty when the engine has none. */
-    private Optional<BertGraph> graph;
+    /**
+     * The encoder as one engine graph, compiled on first use, for training (with dropout) and for
+     * inference (without dropout nodes); empty when the engine has none.
+     */
+    private Optional<BertGraph> trainingGraph;
+    private Optional<BertGraph> inferenceGraph;
 
     /** A new, uninitialized encoder of the given sizes. */
     public BertEncoder(BertConfig config) {
@@ -64,7 +68,7 @@ public final class BertEncoder extends AbstractBlock {
         }
         NDArray mask = inputs.get(2);
         if (fastPath) {
-            Optional<BertGraph> g = graph(mask.getManager());
+            Optional<BertGraph> g = graph(mask.getManager(), training);
             if (g.isPresent()) {
                 return g.get().forward(ps, inputs.get(0), inputs.get(1), mask, training);
             }
@@ -90,22 +94,30 @@ public final class BertEncoder extends AbstractBlock {
         this.fastPath = fast;
     }
 
-    /** Whether the last forward pass ran as one engine graph. */
+    /** Whether forward passes run as one engine graph: the fast path is on and MXNet compiled one. */
     boolean ranAsGraph() {
-        return fastPath && graph != null && graph.isPresent();
+        return fastPath && (trainingGraph != null && trainingGraph.isPresent()
+                || inferenceGraph != null && inferenceGraph.isPresent());
     }
 
-    private synchronized Optional<BertGraph> graph(NDManager manager) {
+    private synchronized Optional<BertGraph> graph(NDManager manager, boolean training) {
+        Optional<BertGraph> graph = training ? trainingGraph : inferenceGraph;
         if (graph == null) {
+            float dropout = training ? config.dropout() : 0f;
             BertGraph.Spec spec = new BertGraph.Spec(config.vocabularySize(), config.hiddenSize(), config.layers(),
                     config.heads(), config.intermediateSize(), config.maxPositions(), config.typeVocabularySize(),
-                    config.layerNormEpsilon(), config.dropout(), config.pooler());
+                    config.layerNormEpsilon(), dropout, config.pooler());
             Map<String, Parameter> named = namedParameters();
             if (!named.values().stream().allMatch(Parameter::isInitialized)) {
                 return Optional.empty(); // not cached: the next call, initialized, compiles
             }
             NDManager owner = named.get("embeddings.word_embeddings.weight").getArray().getManager();
             graph = BertGraph.compile(spec, named, manager.getEngine() == owner.getEngine() ? owner : manager);
+            if (training) {
+                trainingGraph = graph;
+            } else {
+                inferenceGraph = graph;
+            }
         }
         return graph;
     }
