@@ -2,7 +2,9 @@
 # Runs BertBench (DJL/MXNet: parity, accuracy unless --skip-finetune, throughput, ONNX Runtime)
 # and then the PyTorch peer of its throughput part (same BERT shape, batch 32 x length 64,
 # 2 threads, OpenBLAS), and prints both sets of figures and the ratios.
-# Usage: compare-bert.sh [BertBench options: --skip-finetune, --epochs N]
+# Usage: compare-bert.sh [--repeats N] [BertBench options: --skip-finetune, --epochs N]
+# With N > 1 (default 3) both sides' throughput runs N times, alternating, and the best of each
+# counts: on a shared machine a neighbour's burst otherwise decides a single run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -22,16 +24,29 @@ peer_blas=openblas
 if [ ! -e "$blas/libblas.so.3" ]; then
   blas="/usr/lib/$multiarch/blas:/usr/lib/$multiarch/lapack"; peer_blas=reference
 fi
+repeats=3
+bench_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeats) repeats="$2"; shift 2 ;;
+    *) bench_args+=("$1"); shift ;;
+  esac
+done
 djl_out="$(mktemp)"; peer_out="$(mktemp)"
 trap 'rm -f "$djl_out" "$peer_out"' EXIT
-echo "== DeepBrew (DJL/MXNet)"
-java -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$root/toolkit/target/classes:$(cat "$cp_file")" org.deepbrew.bench.BertBench "$@" 2>/dev/null | tee "$djl_out"
-echo "== PyTorch peer ($peer_blas BLAS, $OMP_NUM_THREADS threads)"
-LD_LIBRARY_PATH="$blas${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-  /usr/bin/python3 "$root/toolkit/src/bench/python/bert_peer.py" --threads "$OMP_NUM_THREADS" | tee "$peer_out"
-value() { grep "^$1=" "$2" | tail -1 | cut -d= -f2; }
-echo "== side by side (sequences/s, batch 32 x length 64; ratio = DeepBrew / PyTorch, target >= 1.0)"
+for i in $(seq "$repeats"); do
+  args=("${bench_args[@]}")
+  [ "$i" -gt 1 ] && args=(--throughput-only)
+  echo "== run $i/$repeats: DeepBrew (DJL/MXNet)"
+  java -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$root/toolkit/target/classes:$(cat "$cp_file")" org.deepbrew.bench.BertBench "${args[@]}" 2>/dev/null \
+    | tee -a "$djl_out"
+  echo "== run $i/$repeats: PyTorch peer ($peer_blas BLAS, $OMP_NUM_THREADS threads)"
+  LD_LIBRARY_PATH="$blas${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    /usr/bin/python3 "$root/toolkit/src/bench/python/bert_peer.py" --threads "$OMP_NUM_THREADS" | tee -a "$peer_out"
+done
+value() { grep "^$1=" "$2" | cut -d= -f2 | sort -g | tail -1; }
+echo "== side by side, best of $repeats run(s) (sequences/s, batch 32 x length 64; ratio = DeepBrew / PyTorch, target >= 1.0)"
 for k in finetune inference; do
   d="$(value ${k}_sequences_per_second "$djl_out")"
   p="$(value ${k}_sequences_per_second "$peer_out")"

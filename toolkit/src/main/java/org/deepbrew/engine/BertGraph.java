@@ -28,14 +28,18 @@ import java.util.Optional;
  * caller's {@link ParameterStore}, so the blocks keep their DJL parameters (loaded, saved,
  * updated as before) and autograd puts the gradients on those very arrays.
  *
- * <p>Inputs: token ids, token-type ids and attention mask, int32 (batch, length). Outputs: the
- * last hidden state (batch, length, hidden) and the pooled vector (batch, hidden): dense + tanh
- * on [CLS] with a pooler, the [CLS] hidden state without one.
+ * <p>Inputs: token ids, token-type ids and attention mask, int32 (batch, length). The mask must
+ * mark a prefix of each sequence (padding only at the end, at least one real token), as a
+ * tokenizer pads: the attention softmax then runs over each sequence's real length, with no
+ * additive bias to broadcast and back-propagate. {@link #forward} returns empty for any other
+ * mask and the caller runs the blocks. Outputs: the last hidden state (batch, length, hidden)
+ * and the pooled vector (batch, hidden): dense + tanh on [CLS] with a pooler, the [CLS] hidden
+ * state without one.
  */
 public final class BertGraph implements AutoCloseable {
     private static final String IDS = "ids";
     private static final String TYPES = "types";
-    private static final String MASK = "mask";
+    private static final String LENGTHS = "lengths";
 
     /** The encoder's sizes. */
     public record Spec(int vocabularySize, int hiddenSize, int layers, int heads, int intermediateSize,
@@ -51,8 +55,10 @@ public final class BertGraph implements AutoCloseable {
     private final ParameterStore ownStore;
     private final List<String> names;
     private final List<Parameter> parameters;
+    private final Spec spec;
 
-    private BertGraph(NDManager manager, MxSymbolBlock block, List<String> names, List<Parameter> parameters) {
+    private BertGraph(Spec spec, NDManager manager, MxSymbolBlock block, List<String> names, List<Parameter> parameters) {
+        this.spec = spec;
         this.manager = manager;
         this.block = block;
         this.names = names;
@@ -87,7 +93,7 @@ public final class BertGraph implements AutoCloseable {
             MxSymbolBlock block = new MxSymbolBlock(own, Symbol.loadJson((MxNDManager) own, b.json.build(heads)));
             List<String> inputs = b.json.inputNames();
             block.setInputNames(inputs);
-            return Optional.of(new BertGraph(own, block, List.copyOf(b.parameterNames), List.copyOf(b.parameters)));
+            return Optional.of(new BertGraph(spec, own, block, List.copyOf(b.parameterNames), List.copyOf(b.parameters)));
         } catch (RuntimeException e) {
             own.close();
             throw e;
@@ -98,12 +104,16 @@ public final class BertGraph implements AutoCloseable {
      * {hidden states, pooled} for the three int32 (batch, length) inputs. With {@code training}
      * dropout is applied; recorded for autograd when a gradient collector is recording.
      */
-    public NDList forward(ParameterStore ps, NDArray ids, NDArray types, NDArray mask, boolean training) {
+    public Optional<NDList> forward(ParameterStore ps, NDArray ids, NDArray types, NDArray mask, boolean training) {
+        NDArray lengths = lengths(mask);
+        if (lengths == null) {
+            return Optional.empty();
+        }
         NDList in = new NDList(3 + parameters.size());
         List<NDArray> renamed = new ArrayList<>(3 + parameters.size());
         List<String> former = new ArrayList<>(3 + parameters.size());
-        NDArray[] data = {int32(ids), int32(types), int32(mask)};
-        String[] dataNames = {IDS, TYPES, MASK};
+        NDArray[] data = {int32(ids), int32(types), lengths};
+        String[] dataNames = {IDS, TYPES, LENGTHS};
         for (int i = 0; i < 3; i++) {
             in.add(named(data[i], dataNames[i], renamed, former));
         }
@@ -117,7 +127,7 @@ public final class BertGraph implements AutoCloseable {
             JnaUtils.autogradSetTraining(training);
         }
         try {
-            return block.forward(ownStore, in, false);
+            return Optional.of(block.forward(ownStore, in, false));
         } finally {
             if (wasTraining != training) {
                 JnaUtils.autogradSetTraining(wasTraining);
@@ -126,6 +136,39 @@ public final class BertGraph implements AutoCloseable {
                 renamed.get(i).setName(former.get(i));
             }
         }
+    }
+
+    /**
+     * The softmax lengths, int32 (batch * heads, length): each sequence's count of real tokens,
+     * once per head and query position; null unless every row of the mask is ones then zeros,
+     * with at least one one.
+     */
+    private NDArray lengths(NDArray mask) {
+        long[] shape = mask.getShape().getShape();
+        if (shape.length != 2) {
+            return null;
+        }
+        int batch = (int) shape[0];
+        int length = (int) shape[1];
+        int[] m = int32(mask).toIntArray();
+        int heads = spec.heads();
+        int[] out = new int[batch * heads * length];
+        for (int b = 0; b < batch; b++) {
+            int n = 0;
+            while (n < length && m[b * length + n] == 1) {
+                n++;
+            }
+            for (int t = n; t < length; t++) {
+                if (m[b * length + t] != 0) {
+                    return null;
+                }
+            }
+            if (n == 0) {
+                return null;
+            }
+            java.util.Arrays.fill(out, b * heads * length, (b + 1) * heads * length, n);
+        }
+        return mask.getManager().create(out, new ai.djl.ndarray.types.Shape((long) batch * heads, length));
     }
 
     private static NDArray int32(NDArray a) {
@@ -167,7 +210,7 @@ public final class BertGraph implements AutoCloseable {
         String[] encoder() {
             String ids = json.input(IDS);
             String types = json.input(TYPES);
-            String mask = json.input(MASK);
+            String lengths = json.input(LENGTHS);
             int h = spec.hiddenSize();
 
             // Time-major (length, batch, hidden) throughout: the layout of MXNet's fused
@@ -175,23 +218,20 @@ public final class BertGraph implements AutoCloseable {
             String idsT = json.op("transpose", Map.of("axes", "(1,0)"), ids);
             String typesT = json.op("transpose", Map.of("axes", "(1,0)"), types);
             // Embeddings: words + token types + positions, LayerNorm, dropout.
-            String positions = json.op("_contrib_arange_like", Map.of("axis", "0"), idsT);
+            // Position ids (L, B), so that the position embeddings add element by element.
+            String positions = json.op("broadcast_like", Map.of(),
+                    json.op("Reshape", Map.of("shape", "(-1,1)"), json.op("_contrib_arange_like", Map.of("axis", "0"), idsT)),
+                    idsT);
             String words = json.op("Embedding", embedding(spec.vocabularySize()), idsT, param("embeddings.word_embeddings.weight"));
             String typeEmb = json.op("Embedding", embedding(spec.typeVocabularySize()), typesT,
                     param("embeddings.token_type_embeddings.weight"));
             String posEmb = json.op("Embedding", embedding(spec.maxPositions()), positions,
                     param("embeddings.position_embeddings.weight"));
-            posEmb = json.op("Reshape", Map.of("shape", "(0,1,-1)"), posEmb); // (L, 1, h)
-            String sum = json.op("broadcast_add", Map.of(), json.op("elemwise_add", Map.of(), words, typeEmb), posEmb);
+            String sum = json.op("elemwise_add", Map.of(), json.op("elemwise_add", Map.of(), words, typeEmb), posEmb);
             String x = dropout(layerNorm(sum, "embeddings.LayerNorm."));
 
-            // Additive attention bias (batch, 1, 1, length): 0 for real tokens, -1e9 for padding.
-            String m = json.op("Cast", Map.of("dtype", "float32"), mask);
-            String bias = json.op("_mul_scalar", Map.of("scalar", "1e9"), json.op("_plus_scalar", Map.of("scalar", "-1"), m));
-            bias = json.op("BlockGrad", Map.of(), json.op("Reshape", Map.of("shape", "(0,1,1,-1)"), bias));
-
             for (int i = 0; i < spec.layers(); i++) {
-                x = layer(x, bias, "encoder.layer." + i + ".");
+                x = layer(x, lengths, "encoder.layer." + i + ".");
             }
             String hidden = json.op("transpose", Map.of("axes", "(1,0,2)"), x); // (B, L, h)
             String cls = json.op("Reshape", Map.of("shape", "(-3,0)"),
@@ -204,7 +244,7 @@ public final class BertGraph implements AutoCloseable {
         }
 
         /** One layer on time-major {@code x} (L, B, h). */
-        private String layer(String x, String bias, String prefix) {
+        private String layer(String x, String lengths, String prefix) {
             int h = spec.hiddenSize();
             int heads = spec.heads();
             int d = spec.headSize();
@@ -225,10 +265,8 @@ public final class BertGraph implements AutoCloseable {
             Map<String, String> headsAttr = Map.of("heads", Integer.toString(heads));
             // (B*heads, L, L), the queries scaled by 1/sqrt(d)
             String scores = json.op("_contrib_interleaved_matmul_selfatt_qk", headsAttr, qkv);
-            scores = json.op("Reshape", Map.of("shape", "(-4,-1," + heads + ",0,0)"), scores); // (B, heads, L, L)
-            scores = json.op("broadcast_add", Map.of(), scores, bias);
-            String probabilities = dropout(json.op("softmax", Map.of("axis", "-1"), scores));
-            probabilities = json.op("Reshape", Map.of("shape", "(-3,0,0)"), probabilities);
+            // Over each sequence's real tokens only: what an additive -1e9 on the padding gives.
+            String probabilities = dropout(json.op("softmax", Map.of("axis", "-1", "use_length", "True"), scores, lengths));
             String context = json.op("_contrib_interleaved_matmul_selfatt_valatt", headsAttr, qkv, probabilities); // (L, B, h)
 
             String attended = dropout(dense(context, prefix + "attention.output.dense.", h));

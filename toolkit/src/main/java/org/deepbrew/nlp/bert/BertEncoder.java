@@ -70,7 +70,10 @@ public final class BertEncoder extends AbstractBlock {
         if (fastPath) {
             Optional<BertGraph> g = graph(mask.getManager(), training);
             if (g.isPresent()) {
-                return g.get().forward(ps, inputs.get(0), inputs.get(1), mask, training);
+                Optional<NDList> out = g.get().forward(ps, inputs.get(0), inputs.get(1), mask, training);
+                if (out.isPresent()) {
+                    return out.get();
+                }
             }
         }
         long batch = mask.getShape().get(0);

@@ -91,6 +91,23 @@ class BertGraphTest {
         }
     }
 
+    @Test
+    void maskWithHolesGivesTheSameOutputsAsOpByOp() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BertEncoder encoder = new BertEncoder(CONFIG);
+            encoder.setInitializer(new NormalInitializer(0.5f), Parameter.Type.WEIGHT);
+            encoder.initialize(manager, DataType.FLOAT32, BertEncoder.inputShapes(1, 8));
+            NDList inputs = inputs(manager, 2, 6, 6);
+            int[] holes = {1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0};
+            inputs.set(2, manager.create(holes, new Shape(2, 6)));
+            ParameterStore ps = new ParameterStore(manager, false);
+            float[] fast = encoder.forward(ps, inputs, false).get(0).toFloatArray();
+            encoder.setFastPath(false);
+            float[] reference = encoder.forward(ps, inputs, false).get(0).toFloatArray();
+            assertClose(reference, fast, 1e-4f, "padding inside the sequence");
+        }
+    }
+
     private record Result(float[] logits, float[] hidden, float[] pooled, Map<String, float[]> gradients) {}
 
     private static Result run(BertClassifier classifier, NDManager manager, NDList inputs, NDArray weights, boolean fast) {
