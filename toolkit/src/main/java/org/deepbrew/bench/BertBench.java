@@ -1,8 +1,6 @@
 package org.deepbrew.bench;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepbrew.data.text.LabeledText;
@@ -23,7 +21,8 @@ import org.deepbrew.nlp.tokenizer.TokenBatch;
 /**
  * Prints BERT figures: parity with ONNX Runtime, fine-tuned accuracy on the IMDb sentences,
  * fine-tuning throughput and inference throughput against ONNX Runtime.
- * Options: {@code --epochs N} (default 4), {@code --skip-finetune}.
+ * Options: {@code --epochs N} (default 4), {@code --skip-finetune} (no accuracy fine-tune),
+ * {@code --throughput-only} (only the throughput figures: what {@code compare-bert.sh} repeats).
  */
 public final class BertBench {
     private static final List<String> NAMES = List.of("negative", "positive");
@@ -33,24 +32,28 @@ public final class BertBench {
     public static void main(String[] args) throws Exception {
         int epochs = 4;
         boolean fineTune = true;
+        boolean throughputOnly = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--epochs")) {
                 epochs = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--skip-finetune")) {
                 fineTune = false;
+            } else if (args[i].equals("--throughput-only")) {
+                throughputOnly = true;
             }
         }
         PretrainedBert model = PretrainedBert.MINI_LM_L6_V2;
         List<LabeledText> imdb = SentimentSentences.load(SentimentSentences.Source.IMDB);
-        List<String> sentences = imdb.subList(0, 16).stream().map(LabeledText::text).toList();
-        System.out.printf("parity_max_abs_diff=%.3g%n", ParityCheck.maxAbsDifference(model, sentences));
-
         TextSplit split = TextSplit.stratified(imdb, 0.7, 0.15, 42);
-        System.out.println("split: " + split);
-        BagOfWordsClassifier bow = new BagOfWordsClassifier(model.tokenizer()::tokenize).fit(split.train());
-        System.out.printf("bow_test_accuracy=%.3f%n", bow.evaluate(split.test()).accuracy());
+        if (!throughputOnly) {
+            List<String> sentences = imdb.subList(0, 16).stream().map(LabeledText::text).toList();
+            System.out.printf("parity_max_abs_diff=%.3g%n", ParityCheck.maxAbsDifference(model, sentences));
+            System.out.println("split: " + split);
+            BagOfWordsClassifier bow = new BagOfWordsClassifier(model.tokenizer()::tokenize).fit(split.train());
+            System.out.printf("bow_test_accuracy=%.3f%n", bow.evaluate(split.test()).accuracy());
+        }
 
-        if (fineTune) {
+        if (fineTune && !throughputOnly) {
             try (BertTextClassifier classifier = BertTextClassifier.pretrained(model, NAMES, Pooling.MEAN, 64)) {
                 FineTuning settings = FineTuning.builder().epochs(epochs).batchSize(32).learningRate(1e-4f).build();
                 History run = classifier.fineTune(split.train(), split.validation(), settings);
@@ -74,28 +77,18 @@ public final class BertBench {
         int rounds = 8;
         try (NDManager manager = NDManager.newBaseManager()) {
             BertEncoder encoder = model.loadEncoder(manager);
-            ParameterStore store = new ParameterStore(manager, false);
-            double ours = time(rounds, () -> {
-                try (NDManager m = manager.newSubManager()) {
-                    NDList out = encoder.forward(store, batch.toNDList(m), false);
-                    out.get(0).toFloatArray();
-                }
-            });
-            System.out.printf("inference_sequences_per_second_djl_mxnet=%.1f%n", 32 * rounds / ours);
+            System.out.printf("inference_sequences_per_second=%.1f%n",
+                    32 * rounds / BertThroughput.inferenceSeconds(encoder, manager, batch, rounds));
+            if (!throughputOnly) {
+                encoder.setFastPath(false);
+                System.out.printf("inference_sequences_per_second_op_by_op=%.1f%n",
+                        32 * rounds / BertThroughput.inferenceSeconds(encoder, manager, batch, rounds));
+            }
         }
         try (OnnxRuntimeReference ort = OnnxRuntimeReference.of(model)) {
-            double seconds = time(rounds, () -> ort.lastHiddenState(batch));
+            double seconds = BertThroughput.time(rounds, () -> ort.lastHiddenState(batch));
             System.out.printf("inference_sequences_per_second_onnxruntime=%.1f%n", 32 * rounds / seconds);
         }
     }
 
-    /** Seconds for {@code rounds} runs after one untimed warm-up run. */
-    private static double time(int rounds, Runnable work) {
-        work.run();
-        long start = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            work.run();
-        }
-        return (System.nanoTime() - start) / 1e9;
-    }
 }

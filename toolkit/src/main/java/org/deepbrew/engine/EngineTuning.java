@@ -4,15 +4,17 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 
 import java.lang.ref.Cleaner;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything DeepBrew does differently per engine, in one place: training and data code ask this
- * interface and never name an engine. On MXNet it compiles dense stacks into one graph, updates
+ * interface and never name an engine. On MXNet it compiles dense stacks and BERT encoders into one graph, updates
  * parameters without the engine's key-value store, and keeps a model's parameters where they are
  * freed on a thread that may call the engine; on other engines each method does the plain DJL thing.
  *
@@ -43,6 +45,13 @@ public interface EngineTuning {
      * otherwise, and the caller runs the block as usual.
      */
     Optional<CompiledGraph> compile(Block block, NDManager manager, boolean withSoftmaxCrossEntropy);
+
+    /**
+     * A BERT-style encoder as one engine graph, reading the parameters {@code named} under the
+     * original checkpoint's names ({@code embeddings.word_embeddings.weight}, …); empty where the
+     * engine has none, and the caller runs the blocks op by op.
+     */
+    Optional<EncoderGraph> compileEncoder(EncoderGraph.Spec spec, Map<String, Parameter> named, NDManager manager);
 
     /** The update step for {@code trainer}, whose {@code optimizer} trains every parameter of {@code block}. */
     ParameterUpdate parameterUpdate(Trainer trainer, Optimizer optimizer, Block block);

@@ -15,6 +15,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.deepbrew.engine.EncoderGraph;
+import org.deepbrew.engine.EngineTuning;
 
 /**
  * The BERT encoder as a DJL block: {@link BertEmbeddings}, then {@link BertConfig#layers()}
@@ -31,6 +34,13 @@ public final class BertEncoder extends AbstractBlock {
     private final BertEmbeddings embeddings;
     private final List<BertLayer> layers = new ArrayList<>();
     private final Linear pooler;
+    private boolean fastPath = !Boolean.getBoolean("deepbrew.bert.opByOp");
+    /**
+     * The encoder as one engine graph, compiled on first use, for training (with dropout) and for
+     * inference (without dropout nodes); empty when the engine has none.
+     */
+    private Optional<EncoderGraph> trainingGraph;
+    private Optional<EncoderGraph> inferenceGraph;
 
     /** A new, uninitialized encoder of the given sizes. */
     public BertEncoder(BertConfig config) {
@@ -58,6 +68,15 @@ public final class BertEncoder extends AbstractBlock {
                     + inputs.size());
         }
         NDArray mask = inputs.get(2);
+        if (fastPath) {
+            Optional<EncoderGraph> g = graph(mask.getManager(), training);
+            if (g.isPresent()) {
+                Optional<NDList> out = g.get().forward(ps, inputs.get(0), inputs.get(1), mask, training);
+                if (out.isPresent()) {
+                    return out.get();
+                }
+            }
+        }
         long batch = mask.getShape().get(0);
         long length = mask.getShape().get(1);
         NDArray maskBias = mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED).reshape(batch, 1, 1, length);
@@ -68,6 +87,44 @@ public final class BertEncoder extends AbstractBlock {
         NDArray cls = hidden.get(":, 0, :");
         NDArray pooled = pooler == null ? cls : pooler.forward(ps, new NDList(cls), training).head().tanh();
         return new NDList(hidden, pooled);
+    }
+
+    /**
+     * Whether the forward pass runs as one engine graph (the default; on engines without one it
+     * runs op by op anyway) or block by block. Both compute the same function on the same
+     * parameters; op by op is the reference the graph is tested against.
+     */
+    public void setFastPath(boolean fast) {
+        this.fastPath = fast;
+    }
+
+    /** Whether forward passes run as one engine graph: the fast path is on and MXNet compiled one. */
+    boolean ranAsGraph() {
+        return fastPath && (trainingGraph != null && trainingGraph.isPresent()
+                || inferenceGraph != null && inferenceGraph.isPresent());
+    }
+
+    private synchronized Optional<EncoderGraph> graph(NDManager manager, boolean training) {
+        Optional<EncoderGraph> graph = training ? trainingGraph : inferenceGraph;
+        if (graph == null) {
+            float dropout = training ? config.dropout() : 0f;
+            EncoderGraph.Spec spec = new EncoderGraph.Spec(config.vocabularySize(), config.hiddenSize(), config.layers(),
+                    config.heads(), config.intermediateSize(), config.maxPositions(), config.typeVocabularySize(),
+                    config.layerNormEpsilon(), dropout, config.pooler());
+            Map<String, Parameter> named = namedParameters();
+            if (!named.values().stream().allMatch(Parameter::isInitialized)) {
+                return Optional.empty(); // not cached: the next call, initialized, compiles
+            }
+            NDManager owner = named.get("embeddings.word_embeddings.weight").getArray().getManager();
+            NDManager target = manager.getEngine() == owner.getEngine() ? owner : manager;
+            graph = EngineTuning.of(target).compileEncoder(spec, named, target);
+            if (training) {
+                trainingGraph = graph;
+            } else {
+                inferenceGraph = graph;
+            }
+        }
+        return graph;
     }
 
     @Override
