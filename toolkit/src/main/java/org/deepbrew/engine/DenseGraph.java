@@ -17,7 +17,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ public final class DenseGraph implements CompiledGraph {
         if (!(manager instanceof MxNDManager) || !(block instanceof SequentialBlock)) {
             return Optional.empty();
         }
-        GraphJson json = new GraphJson();
+        SymbolJson json = new SymbolJson();
         Map<String, Parameter> bound = new LinkedHashMap<>();
         String last = json.input(DATA);
         int linear = 0;
@@ -220,62 +219,6 @@ public final class DenseGraph implements CompiledGraph {
                 }
             }
             return Optional.empty();
-        }
-    }
-
-    /** Writes MXNet's symbol JSON: nodes in order, each op reading earlier nodes' first output. */
-    private static final class GraphJson {
-        private final List<String> nodes = new ArrayList<>();
-        private final List<Integer> inputs = new ArrayList<>();
-        private final Map<String, Integer> index = new LinkedHashMap<>();
-
-        int size() {
-            return nodes.size();
-        }
-
-        String input(String name) {
-            inputs.add(nodes.size());
-            return add(name, "{\"op\":\"null\",\"name\":\"" + name + "\",\"inputs\":[]}");
-        }
-
-        String op(String op, String name, Map<String, String> attrs, String... from) {
-            StringBuilder sb = new StringBuilder("{\"op\":\"").append(op).append("\",\"name\":\"").append(name)
-                    .append("\",\"attrs\":{");
-            String sep = "";
-            for (Map.Entry<String, String> a : attrs.entrySet()) {
-                sb.append(sep).append('"').append(a.getKey()).append("\":\"").append(a.getValue()).append('"');
-                sep = ",";
-            }
-            sb.append("},\"inputs\":[");
-            sep = "";
-            for (String f : from) {
-                sb.append(sep).append('[').append(index.get(f)).append(",0,0]");
-                sep = ",";
-            }
-            return add(name, sb.append("]}").toString());
-        }
-
-        String build(String... outputs) {
-            StringBuilder rows = new StringBuilder();
-            for (int i = 0; i <= nodes.size(); i++) {
-                rows.append(i == 0 ? "" : ",").append(i);
-            }
-            return "{\"nodes\":[" + String.join(",", nodes) + "],\"arg_nodes\":" + inputs
-                    + ",\"node_row_ptr\":[" + rows + "],\"heads\":[" + heads(outputs) + "],\"attrs\":{\"mxnet_version\":[\"int\",10900]}}";
-        }
-
-        private String heads(String... outputs) {
-            StringBuilder sb = new StringBuilder();
-            for (String o : outputs) {
-                sb.append(sb.length() == 0 ? "" : ",").append('[').append(index.get(o)).append(",0,0]");
-            }
-            return sb.toString();
-        }
-
-        private String add(String name, String node) {
-            index.put(name, nodes.size());
-            nodes.add(node);
-            return name;
         }
     }
 }

@@ -23,6 +23,11 @@ final class SymbolJson {
         return add(name, "{\"op\":\"null\",\"name\":\"" + name + "\",\"inputs\":[]}");
     }
 
+    /** Number of nodes so far. */
+    int size() {
+        return nodes.size();
+    }
+
     /** Names of the inputs, in order. */
     List<String> inputNames() {
         return List.copyOf(argumentNames);
