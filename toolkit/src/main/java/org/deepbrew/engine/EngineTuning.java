@@ -1,6 +1,7 @@
 package org.deepbrew.engine;
 
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
@@ -9,6 +10,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 
 import java.lang.ref.Cleaner;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +57,26 @@ public interface EngineTuning {
 
     /** The update step for {@code trainer}, whose {@code optimizer} trains every parameter of {@code block}. */
     ParameterUpdate parameterUpdate(Trainer trainer, Optimizer optimizer, Block block);
+
+    /**
+     * Scales {@code gradients} together, in place, so that their global L2 norm is at most
+     * {@code maxNorm}, and returns the norm they had. Reads the norm from the engine once.
+     */
+    default float clipGlobalNorm(List<NDArray> gradients, double maxNorm) {
+        if (gradients.isEmpty()) {
+            return 0f;
+        }
+        try (NDManager scratch = gradients.get(0).getManager().newSubManager()) {
+            NDArray sumSquares = null;
+            for (NDArray g : gradients) {
+                NDArray s = g.square().sum();
+                s.attach(scratch);
+                sumSquares = sumSquares == null ? s : sumSquares.add(s);
+                sumSquares.attach(scratch);
+            }
+            return GradientScale.apply(gradients, (float) Math.sqrt(sumSquares.getFloat()), maxNorm);
+        }
+    }
 
     /**
      * Called before and after training {@code model}: makes its parameter arrays safe to free when

@@ -1,18 +1,24 @@
 package org.deepbrew.engine;
 
 import ai.djl.Model;
+import ai.djl.mxnet.engine.MxNDManager;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.PairList;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** MXNet's tuning: {@link DenseGraph}, {@link BertGraph}, {@link OptimizerStep}, {@link ModelArrays}. */
 final class MxNetTuning implements EngineTuning {
     static final MxNetTuning INSTANCE = new MxNetTuning();
+
+    private static final int SUM_SQ_CHUNK = 64;
 
     private MxNetTuning() {}
 
@@ -31,6 +37,29 @@ final class MxNetTuning implements EngineTuning {
     @Override
     public ParameterUpdate parameterUpdate(Trainer trainer, Optimizer optimizer, Block block) {
         return new OptimizerStep(trainer, optimizer, block)::apply;
+    }
+
+    /**
+     * One {@code multi_sum_sq} call per 64 gradients instead of a square, a sum and an add per
+     * gradient: on BERT's 100 or so gradient arrays that took a sixth of each fine-tuning step.
+     */
+    @Override
+    public float clipGlobalNorm(List<NDArray> gradients, double maxNorm) {
+        if (gradients.isEmpty() || !(gradients.get(0).getManager() instanceof MxNDManager)) {
+            return EngineTuning.super.clipGlobalNorm(gradients, maxNorm);
+        }
+        try (NDManager scratch = gradients.get(0).getManager().newSubManager()) {
+            MxNDManager mx = (MxNDManager) scratch;
+            NDArray total = null;
+            for (int from = 0; from < gradients.size(); from += SUM_SQ_CHUNK) {
+                List<NDArray> part = gradients.subList(from, Math.min(gradients.size(), from + SUM_SQ_CHUNK));
+                PairList<String, Object> params = new PairList<>();
+                params.add("num_arrays", part.size());
+                NDArray sums = mx.invoke("multi_sum_sq", part.toArray(new NDArray[0]), params).sum();
+                total = total == null ? sums : total.add(sums);
+            }
+            return GradientScale.apply(gradients, (float) Math.sqrt(total.getFloat()), maxNorm);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import org.deepbrew.engine.EngineTuning;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,32 +23,18 @@ public final class GradientClipping {
         if (!(maxNorm > 0)) {
             throw new IllegalArgumentException("maxNorm must be positive, got " + maxNorm);
         }
-        // Gradient handles and temporaries live in a scratch manager so nothing piles up per step.
+        // Gradient handles live in a scratch manager so nothing piles up per step.
         try (NDManager scratch = NDManager.newBaseManager()) {
             List<NDArray> gradients = new ArrayList<>();
-            NDArray sumSquares = null;
             for (Pair<String, Parameter> p : block.getParameters()) {
                 Parameter parameter = p.getValue();
                 if (parameter.requiresGradient() && parameter.isInitialized() && parameter.getArray().hasGradient()) {
                     NDArray g = parameter.getArray().getGradient();
                     g.attach(scratch);
                     gradients.add(g);
-                    NDArray s = g.square().sum();
-                    sumSquares = sumSquares == null ? s : sumSquares.add(s);
                 }
             }
-            if (sumSquares == null) {
-                return 0f;
-            }
-            // One read from the engine for the whole block, not one per parameter.
-            float norm = (float) Math.sqrt(sumSquares.getFloat());
-            if (norm > maxNorm) {
-                float scale = (float) (maxNorm / (norm + 1e-6));
-                for (NDArray g : gradients) {
-                    g.muli(scale);
-                }
-            }
-            return norm;
+            return EngineTuning.of(scratch).clipGlobalNorm(gradients, maxNorm);
         }
     }
 }
