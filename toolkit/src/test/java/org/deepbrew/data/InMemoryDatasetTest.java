@@ -6,8 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 
 import org.deepbrew.data.vision.ImageSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.deepbrew.train.WithNDManager;
 import org.junit.jupiter.api.Test;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -20,19 +19,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class InMemoryDatasetTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void openManager() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void closeManager() {
-        manager.close();
-    }
-
+class InMemoryDatasetTest extends WithNDManager {
     /** Ten rows; row i has features (i, 10 i) and label i. */
     private static NDArray[] tenRows() {
         float[] x = new float[20];

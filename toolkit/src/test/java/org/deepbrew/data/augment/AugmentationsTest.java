@@ -3,27 +3,14 @@ package org.deepbrew.data.augment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.deepbrew.train.WithNDManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class AugmentationsTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void openManager() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void closeManager() {
-        manager.close();
-    }
-
+class AugmentationsTest extends WithNDManager {
     /** Batch of {@code n} 1x9x9 images, each a single bright pixel at (row 4, column 2 + i % 3). */
     private static NDArray dots(int n) {
         float[] x = new float[n * 81];
