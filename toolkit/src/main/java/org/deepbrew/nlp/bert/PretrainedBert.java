@@ -25,6 +25,7 @@ public enum PretrainedBert {
     private final String tokenizerResource;
     private final BertConfig config;
     private final String artifact;
+    private volatile BertTokenizer tokenizer; // immutable, so one per model, read on first use
 
     PretrainedBert(String onnxResource, String tokenizerResource, BertConfig config, String artifact) {
         this.onnxResource = onnxResource;
@@ -51,13 +52,22 @@ public enum PretrainedBert {
         return OnnxGraph.parse(ByteBuffer.wrap(onnxBytes()), onnxResource);
     }
 
-    /** The model's uncased WordPiece tokenizer. */
+    /** The model's uncased WordPiece tokenizer (read once; it never changes). */
     public BertTokenizer tokenizer() {
-        try (InputStream in = open(tokenizerResource)) {
-            return BertTokenizer.fromTokenizerJson(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + tokenizerResource, e);
+        BertTokenizer t = tokenizer;
+        if (t == null) {
+            synchronized (this) {
+                t = tokenizer;
+                if (t == null) {
+                    try (InputStream in = open(tokenizerResource)) {
+                        tokenizer = t = BertTokenizer.fromTokenizerJson(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot read " + tokenizerResource, e);
+                    }
+                }
+            }
         }
+        return t;
     }
 
     /**
