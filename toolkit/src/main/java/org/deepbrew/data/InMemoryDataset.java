@@ -29,7 +29,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Random;
 
 /**
  * The data set for data that fits in memory: features and labels held in two native arrays, from
@@ -155,21 +154,7 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
     }
 
     int[] order(int e) {
-        int n = (int) size();
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        if (shuffle) {
-            Random r = seed == null ? new Random() : new Random(seed + e);
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-            }
-        }
-        return idx;
+        return BatchedDataset.epochOrder((int) size(), shuffle, seed, e);
     }
 
     private final class BatchIterator implements Iterator<Batch> {

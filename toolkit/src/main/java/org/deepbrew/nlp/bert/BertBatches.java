@@ -7,8 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
 import ai.djl.util.Progress;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -99,21 +98,15 @@ public final class BertBatches implements BatchedDataset {
     @Override
     public Iterable<Batch> getData(NDManager manager) {
         int e = epoch++;
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            order.add(i);
-        }
         long base = seed == null ? new Random().nextLong() : seed;
-        if (shuffle) {
-            Collections.shuffle(order, new Random(base + e));
-        }
+        int[] order = BatchedDataset.epochOrder(texts.size(), shuffle, base, e);
         Random maskRandom = new Random(base + 31L * e + 17);
         return () -> new Iterator<>() {
-            private int next;
+            private int batches;
 
             @Override
             public boolean hasNext() {
-                return next < order.size();
+                return batches * batchSize < order.length;
             }
 
             @Override
@@ -121,15 +114,15 @@ public final class BertBatches implements BatchedDataset {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                List<Integer> part = order.subList(next, Math.min(order.size(), next + batchSize));
-                next += part.size();
-                return batch(manager, part, maskRandom, next / batchSize);
+                int from = batches++ * batchSize;
+                int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+                return batch(manager, rows, maskRandom, batches);
             }
         };
     }
 
-    private Batch batch(NDManager manager, List<Integer> rows, Random random, int index) {
-        List<String> part = rows.stream().map(texts::get).toList();
+    private Batch batch(NDManager manager, int[] rows, Random random, int index) {
+        List<String> part = Arrays.stream(rows).mapToObj(texts::get).toList();
         TokenBatch tokens = padToMaxLength ? tokenizer.batchFixed(part, maxLength) : tokenizer.batch(part, maxLength);
         NDManager sub = manager.newSubManager();
         NDList labelList;
@@ -138,11 +131,11 @@ public final class BertBatches implements BatchedDataset {
             tokens = masked.input();
             labelList = new NDList(sub.create(masked.labels()), sub.create(masked.chosen()));
         } else {
-            int[] y = rows.stream().mapToInt(i -> labels[i]).toArray();
+            int[] y = Arrays.stream(rows).map(i -> labels[i]).toArray();
             NDArray classes = sub.create(y).toType(DataType.FLOAT32, false);
             labelList = new NDList(classes);
         }
-        return new Batch(sub, tokens.toNDList(sub), labelList, rows.size(),
+        return new Batch(sub, tokens.toNDList(sub), labelList, rows.length,
                 Batchifier.STACK, Batchifier.STACK, index, batchesPerEpoch());
     }
 
