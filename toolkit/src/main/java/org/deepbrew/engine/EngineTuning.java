@@ -59,10 +59,10 @@ public interface EngineTuning {
     ParameterUpdate parameterUpdate(Trainer trainer, Optimizer optimizer, Block block);
 
     /**
-     * Scales {@code gradients} together, in place, so that their global L2 norm is at most
-     * {@code maxNorm}, and returns the norm they had. Reads the norm from the engine once.
+     * The global L2 norm of {@code gradients}, the square root of the sum of all their squared
+     * entries, read from the engine once.
      */
-    default float clipGlobalNorm(List<NDArray> gradients, double maxNorm) {
+    default float globalNorm(List<NDArray> gradients) {
         if (gradients.isEmpty()) {
             return 0f;
         }
@@ -74,7 +74,7 @@ public interface EngineTuning {
                 sumSquares = sumSquares == null ? s : sumSquares.add(s);
                 sumSquares.attach(scratch);
             }
-            return GradientScale.apply(gradients, (float) Math.sqrt(sumSquares.getFloat()), maxNorm);
+            return (float) Math.sqrt(sumSquares.getFloat());
         }
     }
 

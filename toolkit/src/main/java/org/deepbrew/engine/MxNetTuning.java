@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** MXNet's tuning: {@link DenseGraph}, {@link BertGraph}, {@link OptimizerStep}, {@link ModelArrays}. */
+/**
+ * MXNet's tuning: {@link DenseGraph}, {@link BertGraph}, {@link OptimizerStep}, {@link AdamWStep},
+ * {@link ModelArrays}.
+ */
 final class MxNetTuning implements EngineTuning {
     static final MxNetTuning INSTANCE = new MxNetTuning();
 
@@ -36,7 +39,14 @@ final class MxNetTuning implements EngineTuning {
 
     @Override
     public ParameterUpdate parameterUpdate(Trainer trainer, Optimizer optimizer, Block block) {
-        return new OptimizerStep(trainer, optimizer, block)::apply;
+        if (trainer.getDevices().length == 1) {
+            Optional<ParameterUpdate> adamW = AdamWStep.of(optimizer, block);
+            if (adamW.isPresent()) {
+                return adamW.get();
+            }
+        }
+        OptimizerStep step = new OptimizerStep(trainer, optimizer, block);
+        return step::apply;
     }
 
     /**
@@ -44,9 +54,9 @@ final class MxNetTuning implements EngineTuning {
      * gradient: on BERT's 100 or so gradient arrays that took a sixth of each fine-tuning step.
      */
     @Override
-    public float clipGlobalNorm(List<NDArray> gradients, double maxNorm) {
+    public float globalNorm(List<NDArray> gradients) {
         if (gradients.isEmpty() || !(gradients.get(0).getManager() instanceof MxNDManager)) {
-            return EngineTuning.super.clipGlobalNorm(gradients, maxNorm);
+            return EngineTuning.super.globalNorm(gradients);
         }
         try (NDManager scratch = gradients.get(0).getManager().newSubManager()) {
             MxNDManager mx = (MxNDManager) scratch;
@@ -58,7 +68,7 @@ final class MxNetTuning implements EngineTuning {
                 NDArray sums = mx.invoke("multi_sum_sq", part.toArray(new NDArray[0]), params).sum();
                 total = total == null ? sums : total.add(sums);
             }
-            return GradientScale.apply(gradients, (float) Math.sqrt(total.getFloat()), maxNorm);
+            return (float) Math.sqrt(total.getFloat());
         }
     }
 

@@ -36,9 +36,17 @@ public final class OptimizerStep {
         }
     }
 
-    /** Applies one update from the gradients of the last backward pass. */
+    /** Applies one update with the gradients as computed. */
     public void apply() {
+        apply(1f);
+    }
+
+    /** Applies one update from the gradients of the last backward pass, each first multiplied by {@code gradientScale}. */
+    public void apply(float gradientScale) {
         if (trainer.getDevices().length != 1) {
+            if (gradientScale != 1f) {
+                throw new IllegalStateException("scaled gradients need a single device, not " + trainer.getDevices().length);
+            }
             trainer.step();
             return;
         }
@@ -48,6 +56,7 @@ public final class OptimizerStep {
             }
             NDArray weight = p.getArray();
             try (NDArray gradient = weight.getGradient()) {
+                GradientScale.apply(gradient, gradientScale);
                 // The id keys the optimizer's per-parameter state and update count, as in DJL.
                 optimizer.update(p.getId(), weight, gradient);
             }

@@ -28,7 +28,10 @@ final class PlainTuning implements EngineTuning {
 
     @Override
     public ParameterUpdate parameterUpdate(Trainer trainer, Optimizer optimizer, Block block) {
-        return trainer::step;
+        return scale -> {
+            GradientScale.apply(block, scale);
+            trainer.step();
+        };
     }
 
     @Override

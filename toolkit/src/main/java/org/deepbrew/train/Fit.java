@@ -539,10 +539,9 @@ public final class Fit {
         }
 
         private void update() {
-            if (clipNorm > 0) {
-                GradientClipping.clipGlobalNorm(model.getBlock(), clipNorm);
-            }
-            optimizerStep.apply();
+            float scale = clipNorm > 0
+                    ? GradientClipping.scaleFor(GradientClipping.globalNorm(model.getBlock()), clipNorm) : 1f;
+            optimizerStep.apply(scale); // the update applies the clip's scale: no pass of its own
         }
 
         @Override
