@@ -28,13 +28,15 @@ public final class LeaveLastOutSplit {
 
     private final UserSequences sequences;
     private final List<int[]> training;
+    private final List<int[]> trainingAndValidation;
     private final List<RankingCase> validation;
     private final List<RankingCase> test;
 
-    private LeaveLastOutSplit(UserSequences sequences, List<int[]> training, List<RankingCase> validation,
-                              List<RankingCase> test) {
+    private LeaveLastOutSplit(UserSequences sequences, List<int[]> training, List<int[]> trainingAndValidation,
+                              List<RankingCase> validation, List<RankingCase> test) {
         this.sequences = sequences;
         this.training = training;
+        this.trainingAndValidation = trainingAndValidation;
         this.validation = validation;
         this.test = test;
     }
@@ -42,6 +44,7 @@ public final class LeaveLastOutSplit {
     /** Splits every user of {@code sequences}. */
     public static LeaveLastOutSplit of(UserSequences sequences) {
         List<int[]> training = new ArrayList<>();
+        List<int[]> trainingAndValidation = new ArrayList<>();
         List<RankingCase> validation = new ArrayList<>();
         List<RankingCase> test = new ArrayList<>();
         for (int u = 0; u < sequences.userCount(); u++) {
@@ -49,15 +52,19 @@ public final class LeaveLastOutSplit {
             int n = s.length;
             if (n < MIN_LENGTH) {
                 training.add(s);
+                trainingAndValidation.add(s);
                 continue;
             }
             int[] train = Arrays.copyOf(s, n - 2);
+            int[] withValidation = Arrays.copyOf(s, n - 1);
             training.add(train);
+            trainingAndValidation.add(withValidation);
             validation.add(new RankingCase(u, train, s[n - 2]));
-            test.add(new RankingCase(u, Arrays.copyOf(s, n - 1), s[n - 1]));
+            test.add(new RankingCase(u, withValidation, s[n - 1]));
         }
         return new LeaveLastOutSplit(sequences, Collections.unmodifiableList(training),
-                Collections.unmodifiableList(validation), Collections.unmodifiableList(test));
+                Collections.unmodifiableList(trainingAndValidation), Collections.unmodifiableList(validation),
+                Collections.unmodifiableList(test));
     }
 
     /** The sequences that were split. */
@@ -78,6 +85,15 @@ public final class LeaveLastOutSplit {
     /** Training sequences, index = user; the arrays are shared, do not change them. */
     public List<int[]> trainingSequences() {
         return training;
+    }
+
+    /**
+     * Training sequences with each user's validation item appended, index = user: what a model
+     * refits on once its settings are chosen on the validation cases, before the test cases. Equal
+     * to the test cases' histories (the arrays are shared, do not change them).
+     */
+    public List<int[]> trainingAndValidationSequences() {
+        return trainingAndValidation;
     }
 
     /** User {@code user}'s training sequence. */

@@ -32,6 +32,8 @@ class LeaveLastOutSplitTest {
         assertArrayEquals(new int[] {1, 2, 3}, test.history(), "the test history includes the validation item");
         assertEquals(4, test.target());
         assertEquals(2, split.trainingSequences().size());
+        assertArrayEquals(new int[] {1, 2, 3}, split.trainingAndValidationSequences().get(0));
+        assertArrayEquals(new int[] {2, 1}, split.trainingAndValidationSequences().get(1));
     }
 
     @Test
