@@ -12,8 +12,12 @@ import java.util.List;
  * {@code |U(i) ∩ U(j)| / sqrt(|U(i)| |U(j)|)}, where {@code U(i)} is the set of training users who
  * interacted with {@code i}. Each item keeps only its {@link Builder#neighbours(int)} most similar
  * items (ties to the lower id), which keeps the model sparse and drops the noise of one-off
- * co-occurrences. Fitting costs the sum over users of their distinct items squared; scoring a
- * history costs its length times the number of neighbours.
+ * co-occurrences. By default only the last {@link Builder#recentItems(int) 5} history items are
+ * scored: what a user watched lately says more about the next item than the whole history does.
+ * On MovieLens latest-small (leave-last-out, all ratings), the validation NDCG@10 was 0.055 for the
+ * last 5 items against 0.037 for the whole history, with 3 to 5 best of 1, 2, 3, 5, 8, 10, 20, 50
+ * and all. Fitting costs the sum over users of their distinct items squared; scoring a history
+ * costs the items scored times the number of neighbours.
  *
  * <pre>{@code
  * ItemKnnRecommender knn = ItemKnnRecommender.builder().neighbours(100).fit(split.trainingSequences(), n);
@@ -30,7 +34,7 @@ public final class ItemKnnRecommender implements Recommender {
         this.recentItems = recentItems;
     }
 
-    /** A builder with 100 neighbours per item and the whole history scored. */
+    /** A builder with 100 neighbours per item and the last 5 history items scored. */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,7 +89,7 @@ public final class ItemKnnRecommender implements Recommender {
     /** Settings for {@link ItemKnnRecommender}. */
     public static final class Builder {
         private int neighbours = 100;
-        private int recentItems = 0;
+        private int recentItems = 5;
 
         private Builder() {
         }
@@ -99,7 +103,7 @@ public final class ItemKnnRecommender implements Recommender {
             return this;
         }
 
-        /** Score only the last {@code count} history items; 0 (default) scores the whole history. */
+        /** Score only the last {@code count} history items (default 5); 0 scores the whole history. */
         public Builder recentItems(int count) {
             if (count < 0) {
                 throw new IllegalArgumentException("recent items must be 0 (all) or more, got " + count);

@@ -57,6 +57,11 @@ class BaselinesTest {
         float[] s = recent.score(new int[] {1, 3});
         assertEquals(2 / Math.sqrt(6), s[4], EPS);
         assertEquals(1.0 / 3, s[2], EPS, "only item 3 counts, not item 1's similarity 1");
+        // the default scores the last 5: item 1 first, then 3 four times and 4; item 1 drops out
+        float[] last5 = ItemKnnRecommender.fit(TOY, 4).score(new int[] {1, 3, 3, 3, 3, 4});
+        assertEquals(1.0 / 3, last5[2], EPS);
+        float[] all = ItemKnnRecommender.builder().recentItems(0).fit(TOY, 4).score(new int[] {1, 3, 3, 3, 3, 4});
+        assertEquals(1 + 1.0 / 3, all[2], EPS);
     }
 
     @Test
