@@ -1,0 +1,115 @@
+package org.deepbrew.data.rdata;
+
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.util.List;
+
+/**
+ * Turns an R data.frame into a Tablesaw {@link Table}: factors become string columns (their
+ * levels), integers {@link IntColumn}s, doubles {@link DoubleColumn}s, characters
+ * {@link StringColumn}s, logicals {@link BooleanColumn}s; every {@code NA} becomes a missing value.
+ */
+public final class RDataFrames {
+    private RDataFrames() {}
+
+    /** Whether {@code value} is a data.frame (a list with class "data.frame", tibbles included). */
+    public static boolean isDataFrame(RValue value) {
+        return value instanceof RList && value.inherits("data.frame");
+    }
+
+    /**
+     * The data.frame {@code value} as a table named {@code tableName}, columns in R's order.
+     *
+     * @throws RFormatException if it is not a data.frame, its columns differ in length, or a column
+     *     is not atomic (a list column)
+     */
+    public static Table toTable(RValue value, String tableName) throws RFormatException {
+        if (!isDataFrame(value)) {
+            throw new RFormatException("not a data.frame: " + value.typeName() + " with class " + value.attributes().classes());
+        }
+        RList frame = (RList) value;
+        List<String> names = frame.attributes().names();
+        if (names.size() != frame.length()) {
+            throw new RFormatException("data.frame has " + frame.length() + " columns but " + names.size() + " names");
+        }
+        int rows = rowCount(frame);
+        Table table = Table.create(tableName);
+        for (int c = 0; c < frame.length(); c++) {
+            RValue v = frame.get(c);
+            String name = names.get(c);
+            if (!(v instanceof RVector vector) || v instanceof RList) {
+                throw new RFormatException("column '" + name + "' is " + v.typeName() + "; only atomic columns convert");
+            }
+            if (vector.length() != rows) {
+                throw new RFormatException("column '" + name + "' has " + vector.length() + " values, the frame " + rows + " rows");
+            }
+            table.addColumns(column(name, vector));
+        }
+        return table;
+    }
+
+    /** The number of rows R records in {@code row.names}: compact {@code c(NA, -n)} or one name per row. */
+    static int rowCount(RList frame) throws RFormatException {
+        RValue rn = frame.attributes().get("row.names").orElse(null);
+        if (rn instanceof RIntVector iv && iv.length() == 2 && iv.isNA(0)) {
+            return Math.abs(iv.get(1));
+        }
+        if (rn instanceof RVector v) {
+            return v.length();
+        }
+        // No row names: trust the first column, as R would fail to print such a frame anyway.
+        return frame.length() == 0 ? 0 : ((RVector) frame.get(0)).length();
+    }
+
+    private static Column<?> column(String name, RVector v) throws RFormatException {
+        if (v instanceof RIntVector iv && iv.isFactor()) {
+            StringColumn col = StringColumn.create(name);
+            for (int i = 0; i < iv.length(); i++) {
+                String level;
+                try {
+                    level = iv.level(i);
+                } catch (IllegalStateException e) {
+                    throw new RFormatException("factor column '" + name + "': " + e.getMessage(), e);
+                }
+                if (level == null) {
+                    col.appendMissing();
+                } else {
+                    col.append(level);
+                }
+            }
+            return col;
+        }
+        if (v instanceof RIntVector iv) {
+            return IntColumn.create(name, iv.toArray()); // R's NA and Tablesaw's missing int are both MIN_VALUE
+        }
+        if (v instanceof RDoubleVector dv) {
+            return DoubleColumn.create(name, dv.toArray()); // NA and NaN both read as missing
+        }
+        if (v instanceof RStringVector sv) {
+            StringColumn col = StringColumn.create(name);
+            for (int i = 0; i < sv.length(); i++) {
+                if (sv.isNA(i)) {
+                    col.appendMissing();
+                } else {
+                    col.append(sv.get(i));
+                }
+            }
+            return col;
+        }
+        RLogicalVector lv = (RLogicalVector) v;
+        BooleanColumn col = BooleanColumn.create(name);
+        for (int i = 0; i < lv.length(); i++) {
+            if (lv.isNA(i)) {
+                col.appendMissing();
+            } else {
+                col.append(lv.get(i));
+            }
+        }
+        return col;
+    }
+}
