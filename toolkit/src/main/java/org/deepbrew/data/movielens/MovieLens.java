@@ -80,11 +80,7 @@ public final class MovieLens {
 
     /** As {@link #small()}, resolving the files through {@code resolver}. */
     public static MovieLensData small(DatasetResolver resolver) {
-        try {
-            return readSmall(resolver.resolve(SMALL));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return load(resolver, SMALL, MovieLens::readSmall);
     }
 
     /** The 100K release from the data cache (downloaded when missing; needs a network). */
@@ -94,8 +90,17 @@ public final class MovieLens {
 
     /** As {@link #ml100k()}, resolving the files through {@code resolver}. */
     public static MovieLensData ml100k(DatasetResolver resolver) {
+        return load(resolver, ML_100K, MovieLens::read100k);
+    }
+
+    /** Reads a release from the folder of its files. */
+    private interface ReleaseReader {
+        MovieLensData read(Path dir) throws IOException;
+    }
+
+    private static MovieLensData load(DatasetResolver resolver, String name, ReleaseReader reader) {
         try {
-            return read100k(resolver.resolve(ML_100K));
+            return reader.read(resolver.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

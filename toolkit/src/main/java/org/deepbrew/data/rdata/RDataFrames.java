@@ -68,21 +68,11 @@ public final class RDataFrames {
 
     private static Column<?> column(String name, RVector v) throws RFormatException {
         if (v instanceof RIntVector iv && iv.isFactor()) {
-            StringColumn col = StringColumn.create(name);
-            for (int i = 0; i < iv.length(); i++) {
-                String level;
-                try {
-                    level = iv.level(i);
-                } catch (IllegalStateException e) {
-                    throw new RFormatException("factor column '" + name + "': " + e.getMessage(), e);
-                }
-                if (level == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(level);
-                }
+            try {
+                return strings(name, iv.length(), iv::level);
+            } catch (IllegalStateException e) {
+                throw new RFormatException("factor column '" + name + "': " + e.getMessage(), e);
             }
-            return col;
         }
         if (v instanceof RIntVector iv) {
             return IntColumn.create(name, iv.toArray()); // R's NA and Tablesaw's missing int are both MIN_VALUE
@@ -91,15 +81,7 @@ public final class RDataFrames {
             return DoubleColumn.create(name, dv.toArray()); // NA and NaN both read as missing
         }
         if (v instanceof RStringVector sv) {
-            StringColumn col = StringColumn.create(name);
-            for (int i = 0; i < sv.length(); i++) {
-                if (sv.isNA(i)) {
-                    col.appendMissing();
-                } else {
-                    col.append(sv.get(i));
-                }
-            }
-            return col;
+            return strings(name, sv.length(), sv::get);
         }
         RLogicalVector lv = (RLogicalVector) v;
         BooleanColumn col = BooleanColumn.create(name);
@@ -108,6 +90,20 @@ public final class RDataFrames {
                 col.appendMissing();
             } else {
                 col.append(lv.get(i));
+            }
+        }
+        return col;
+    }
+
+    /** A string column of {@code n} values; null ones (R's NA) become missing. */
+    private static StringColumn strings(String name, int n, java.util.function.IntFunction<String> value) {
+        StringColumn col = StringColumn.create(name);
+        for (int i = 0; i < n; i++) {
+            String s = value.apply(i);
+            if (s == null) {
+                col.appendMissing();
+            } else {
+                col.append(s);
             }
         }
         return col;

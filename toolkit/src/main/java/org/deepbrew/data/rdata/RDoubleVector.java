@@ -1,24 +1,21 @@
 package org.deepbrew.data.rdata;
 
-import java.util.Arrays;
-
 /**
  * An R double ("numeric") vector. R marks a missing value with one particular NaN (low word 1954),
  * distinct from the NaN arithmetic produces; {@link #isNA} tells them apart, both read as NaN.
  */
-public final class RDoubleVector implements RVector {
+public final class RDoubleVector extends AbstractRVector implements RVector {
     /** The bits of R's {@code NA_real_}. */
     public static final long NA_BITS = 0x7FF00000000007A2L;
     /** R's {@code NA_real_} as a Java double (a NaN). */
     public static final double NA = Double.longBitsToDouble(NA_BITS);
 
     private final double[] values;
-    private final RAttributes attributes;
 
     /** A vector of {@code values} (copied), with {@code attributes}. */
     public RDoubleVector(double[] values, RAttributes attributes) {
+        super(attributes);
         this.values = values.clone();
-        this.attributes = attributes;
     }
 
     /** Element {@code i}; a NaN when missing. */
@@ -44,27 +41,17 @@ public final class RDoubleVector implements RVector {
     }
 
     @Override
-    public RAttributes attributes() {
-        return attributes;
-    }
-
-    @Override
     public String typeName() {
         return "double";
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof RDoubleVector v && Arrays.equals(values, v.values) && attributes.equals(v.attributes);
+    Object elements() {
+        return values;
     }
 
     @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(values) + attributes.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "double[" + values.length + "]" + RVectors.preview(values.length, i -> isNA(i) ? "NA" : "" + values[i]);
+    String show(int i) {
+        return isNA(i) ? "NA" : String.valueOf(values[i]);
     }
 }

@@ -1,22 +1,19 @@
 package org.deepbrew.data.rdata;
 
-import java.util.Arrays;
-
 /**
  * An R integer vector; also the storage of factors, whose codes count from 1 into the
  * {@code levels} attribute.
  */
-public final class RIntVector implements RVector {
+public final class RIntVector extends AbstractRVector implements RVector {
     /** R's {@code NA_integer_}: the smallest int, which R reserves for "missing". */
     public static final int NA = Integer.MIN_VALUE;
 
     private final int[] values;
-    private final RAttributes attributes;
 
     /** A vector of {@code values} (copied), with {@code attributes}. */
     public RIntVector(int[] values, RAttributes attributes) {
+        super(attributes);
         this.values = values.clone();
-        this.attributes = attributes;
     }
 
     /** Element {@code i}; {@link #NA} when missing. */
@@ -36,13 +33,13 @@ public final class RIntVector implements RVector {
      */
     public String level(int i) {
         if (!isFactor()) {
-            throw new IllegalStateException("not a factor: class " + attributes.classes());
+            throw new IllegalStateException("not a factor: class " + attributes().classes());
         }
         int code = values[i];
         if (code == NA) {
             return null;
         }
-        var levels = attributes.strings("levels");
+        var levels = attributes().strings("levels");
         if (code < 1 || code > levels.size()) {
             throw new IllegalStateException("factor code " + code + " at " + i + " outside 1.." + levels.size());
         }
@@ -60,27 +57,17 @@ public final class RIntVector implements RVector {
     }
 
     @Override
-    public RAttributes attributes() {
-        return attributes;
-    }
-
-    @Override
     public String typeName() {
         return "integer";
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof RIntVector v && Arrays.equals(values, v.values) && attributes.equals(v.attributes);
+    Object elements() {
+        return values;
     }
 
     @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(values) + attributes.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "integer[" + values.length + "]" + RVectors.preview(values.length, i -> isNA(i) ? "NA" : "" + values[i]);
+    String show(int i) {
+        return isNA(i) ? "NA" : String.valueOf(values[i]);
     }
 }

@@ -7,14 +7,13 @@ import java.util.Optional;
  * An R list (a generic vector, or a pairlist read as one); a data.frame is a list of equally long
  * columns with class "data.frame". Element names, when present, are in the {@code names} attribute.
  */
-public final class RList implements RVector {
+public final class RList extends AbstractRVector implements RVector {
     private final List<RValue> values;
-    private final RAttributes attributes;
 
     /** A list of {@code values} (copied), with {@code attributes}. */
     public RList(List<RValue> values, RAttributes attributes) {
+        super(attributes);
         this.values = List.copyOf(values);
-        this.attributes = attributes;
     }
 
     /** Element {@code i}. */
@@ -24,7 +23,7 @@ public final class RList implements RVector {
 
     /** The first element named {@code name}, as R's {@code x[[name]]} finds it. */
     public Optional<RValue> get(String name) {
-        int i = attributes.names().indexOf(name);
+        int i = attributes().names().indexOf(name);
         return i < 0 ? Optional.empty() : Optional.of(values.get(i));
     }
 
@@ -45,27 +44,23 @@ public final class RList implements RVector {
     }
 
     @Override
-    public RAttributes attributes() {
-        return attributes;
-    }
-
-    @Override
     public String typeName() {
         return "list";
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof RList v && values.equals(v.values) && attributes.equals(v.attributes);
+    Object elements() {
+        return values;
     }
 
     @Override
-    public int hashCode() {
-        return 31 * values.hashCode() + attributes.hashCode();
+    String show(int i) {
+        return values.get(i).typeName();
     }
 
     @Override
     public String toString() {
-        return "list[" + values.size() + "]" + (attributes.names().isEmpty() ? "" : attributes.names());
+        List<String> names = attributes().names();
+        return names.isEmpty() ? super.toString() : "list[" + values.size() + "]" + names;
     }
 }

@@ -1,16 +1,13 @@
 package org.deepbrew.data.rdata;
 
-import java.util.Arrays;
-
 /** An R logical vector: TRUE, FALSE or {@code NA}, stored as R does (1, 0, {@link RIntVector#NA}). */
-public final class RLogicalVector implements RVector {
+public final class RLogicalVector extends AbstractRVector implements RVector {
     private final int[] values;
-    private final RAttributes attributes;
 
     /** A vector of raw logical {@code values} (copied), with {@code attributes}. */
     public RLogicalVector(int[] values, RAttributes attributes) {
+        super(attributes);
         this.values = values.clone();
-        this.attributes = attributes;
     }
 
     /** Element {@code i}, or null when it is {@code NA}. */
@@ -29,27 +26,17 @@ public final class RLogicalVector implements RVector {
     }
 
     @Override
-    public RAttributes attributes() {
-        return attributes;
-    }
-
-    @Override
     public String typeName() {
         return "logical";
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof RLogicalVector v && Arrays.equals(values, v.values) && attributes.equals(v.attributes);
+    Object elements() {
+        return values;
     }
 
     @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(values) + attributes.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "logical[" + values.length + "]" + RVectors.preview(values.length, i -> isNA(i) ? "NA" : "" + get(i));
+    String show(int i) {
+        return isNA(i) ? "NA" : get(i) ? "TRUE" : "FALSE";
     }
 }

@@ -5,14 +5,13 @@ import java.util.Collections;
 import java.util.List;
 
 /** An R character vector; a missing element ({@code NA_character_}) reads as null. */
-public final class RStringVector implements RVector {
+public final class RStringVector extends AbstractRVector implements RVector {
     private final String[] values;
-    private final RAttributes attributes;
 
     /** A vector of {@code values} (copied; null for NA), with {@code attributes}. */
     public RStringVector(String[] values, RAttributes attributes) {
+        super(attributes);
         this.values = values.clone();
-        this.attributes = attributes;
     }
 
     /** Element {@code i}, or null when it is {@code NA}. */
@@ -36,27 +35,17 @@ public final class RStringVector implements RVector {
     }
 
     @Override
-    public RAttributes attributes() {
-        return attributes;
-    }
-
-    @Override
     public String typeName() {
         return "character";
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof RStringVector v && Arrays.equals(values, v.values) && attributes.equals(v.attributes);
+    Object elements() {
+        return values;
     }
 
     @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(values) + attributes.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "character[" + values.length + "]" + RVectors.preview(values.length, i -> isNA(i) ? "NA" : '"' + values[i] + '"');
+    String show(int i) {
+        return isNA(i) ? "NA" : '"' + values[i] + '"';
     }
 }

@@ -104,6 +104,18 @@ class RSerializationTest {
     }
 
     @Test
+    void valuesCompareByContentAndPrintBriefly() throws Exception {
+        byte[] plain = Xdr.v3().ints(0, 1, 2, 3, 4, 5, 6, 7).bytes();
+        byte[] named = Xdr.v3().ints(HAS_ATTR, 1, 2, 3, 4, 5, 6, 7).cell().symbol("names")
+                .strings(0, "a", "b", "c", "d", "e", "f", "g").nil().bytes();
+        assertEquals(RSerialization.read(plain), RSerialization.read(plain));
+        assertEquals(RSerialization.read(plain).hashCode(), RSerialization.read(plain).hashCode());
+        assertFalse(RSerialization.read(plain).equals(RSerialization.read(named)), "attributes count");
+        assertFalse(RSerialization.read(plain).equals(RSerialization.read(Xdr.v3().doubles(0, 1, 2, 3, 4, 5, 6, 7).bytes())));
+        assertEquals("integer[7] [1, 2, 3, 4, 5, 6, ...]", RSerialization.read(plain).toString());
+    }
+
+    @Test
     void truncatedStreamsSayWhatWasCutAndWhere() {
         byte[] whole = Xdr.v3().doubles(0, 1, 2, 3).bytes();
         byte[] cut = Arrays.copyOf(whole, whole.length - 5);
