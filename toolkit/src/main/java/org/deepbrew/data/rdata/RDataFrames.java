@@ -1,18 +1,24 @@
 package org.deepbrew.data.rdata;
 
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Turns an R data.frame into a Tablesaw {@link Table}: factors become string columns (their
  * levels), integers {@link IntColumn}s, doubles {@link DoubleColumn}s, characters
- * {@link StringColumn}s, logicals {@link BooleanColumn}s; every {@code NA} becomes a missing value.
+ * {@link StringColumn}s, logicals {@link BooleanColumn}s, dates (class "Date") {@link DateColumn}s and
+ * date-times (class "POSIXct", shown in UTC) {@link InstantColumn}s; every {@code NA} becomes a
+ * missing value.
  */
 public final class RDataFrames {
     private RDataFrames() {}
@@ -77,6 +83,13 @@ public final class RDataFrames {
         if (v instanceof RIntVector iv) {
             return IntColumn.create(name, iv.toArray()); // R's NA and Tablesaw's missing int are both MIN_VALUE
         }
+        if (v instanceof RDoubleVector dv && (v.inherits("Date") || v.inherits("POSIXct"))) {
+            return time(name, dv);
+        }
+        if (v instanceof RIntVector iv && v.inherits("Date")) {
+            return time(name, new RDoubleVector(java.util.Arrays.stream(iv.toArray())
+                    .mapToDouble(x -> x == RIntVector.NA ? RDoubleVector.NA : x).toArray(), iv.attributes()));
+        }
         if (v instanceof RDoubleVector dv) {
             return DoubleColumn.create(name, dv.toArray()); // NA and NaN both read as missing
         }
@@ -90,6 +103,24 @@ public final class RDataFrames {
                 col.appendMissing();
             } else {
                 col.append(lv.get(i));
+            }
+        }
+        return col;
+    }
+
+    /** R's dates (days since 1970-01-01) as a date column, its date-times (POSIXct, seconds) as instants. */
+    private static Column<?> time(String name, RDoubleVector v) {
+        boolean dates = v.inherits("Date");
+        Column<?> col = dates ? DateColumn.create(name) : InstantColumn.create(name);
+        for (int i = 0; i < v.length(); i++) {
+            double x = v.get(i);
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                col.appendMissing();
+            } else if (dates) {
+                ((DateColumn) col).append(LocalDate.ofEpochDay((long) Math.floor(x)));
+            } else {
+                long seconds = (long) Math.floor(x);
+                ((InstantColumn) col).append(Instant.ofEpochSecond(seconds, Math.round((x - seconds) * 1e9)));
             }
         }
         return col;

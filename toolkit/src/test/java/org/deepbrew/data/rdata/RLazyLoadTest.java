@@ -56,6 +56,21 @@ class RLazyLoadTest {
     }
 
     @Test
+    void datesAndDateTimesBecomeTimeColumns() throws Exception {
+        // data.frame(d = as.Date(c("2016-11-08", NA)), t = as.POSIXct(c(0, 1.5), origin = "1970-01-01", tz = "UTC"))
+        byte[] bytes = Xdr.v3().i(19 | HAS_ATTR | IS_OBJECT).i(2)
+                .doubles(HAS_ATTR | IS_OBJECT, 17113, RDoubleVector.NA).cell().symbol("class").strings(0, "Date").nil()
+                .doubles(HAS_ATTR | IS_OBJECT, 0, 1.5).cell().ref(1).strings(0, "POSIXct", "POSIXt").nil()
+                .cell().symbol("names").strings(0, "d", "t")
+                .cell().ref(1).strings(0, "data.frame")
+                .cell().symbol("row.names").ints(0, Integer.MIN_VALUE, -2).nil().bytes();
+        Table t = RDataFrames.toTable(RSerialization.read(bytes), "times");
+        assertEquals(java.time.LocalDate.of(2016, 11, 8), t.dateColumn("d").get(0));
+        assertTrue(t.dateColumn("d").isMissing(1));
+        assertEquals(java.time.Instant.ofEpochMilli(1500), t.instantColumn("t").get(1));
+    }
+
+    @Test
     void aDatabaseListsItsObjectsAndReadsEachOnDemand(@TempDir Path dir) throws Exception {
         writeDatabase(dir, "Rdata", true, List.of("scores", "frame"),
                 List.of(Xdr.v3().doubles(0, 1, 2).bytes(), frame()));
