@@ -1,14 +1,15 @@
 package org.deepbrew.data.events;
 
+import org.deepbrew.data.movielens.MovieLens;
+import org.deepbrew.data.movielens.MovieLensData;
+
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,30 +19,26 @@ public final class EventLogs {
     private EventLogs() {}
 
     /**
-     * Reads MovieLens {@code u.data}: tab-separated user id, item id, rating, timestamp, one
-     * rating per line. Each becomes a {@link EventType#RATE} event whose value is the rating.
+     * Reads MovieLens {@code u.data} (tab-separated user id, item id, rating, timestamp) with
+     * {@link MovieLens#readUdata}; each rating becomes a {@link EventType#RATE} event whose value is
+     * the rating, in file order. For whole releases, with titles, use {@link MovieLens}.
      */
     public static List<Event> readMovieLens(Path file) throws IOException {
-        List<Event> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file)) {
-            int line = 0;
-            for (String s; (s = r.readLine()) != null; ) {
-                line++;
-                if (s.isBlank()) {
-                    continue;
-                }
-                String[] f = s.split("\t");
-                if (f.length != 4) {
-                    throw new IOException(file + " line " + line + ": expected 4 tab-separated fields "
-                            + "(user, item, rating, timestamp), found " + f.length);
-                }
-                try {
-                    out.add(new Event(Integer.parseInt(f[0].trim()), Integer.parseInt(f[1].trim()),
-                            Long.parseLong(f[3].trim()), EventType.RATE, Double.parseDouble(f[2].trim())));
-                } catch (NumberFormatException e) {
-                    throw new IOException(file + " line " + line + ": not a number: " + e.getMessage(), e);
-                }
-            }
+        return fromRatings(MovieLens.readUdata(file));
+    }
+
+    /**
+     * A ratings table of the {@link MovieLensData} shape ({@code userId}, {@code movieId},
+     * {@code rating}, {@code timestamp}) as {@link EventType#RATE} events, in row order.
+     */
+    public static List<Event> fromRatings(Table ratings) {
+        IntColumn users = ratings.intColumn(MovieLensData.USER);
+        IntColumn movies = ratings.intColumn(MovieLensData.MOVIE);
+        DoubleColumn values = ratings.doubleColumn(MovieLensData.RATING);
+        LongColumn times = ratings.longColumn(MovieLensData.TIMESTAMP);
+        List<Event> out = new ArrayList<>(ratings.rowCount());
+        for (int i = 0; i < ratings.rowCount(); i++) {
+            out.add(new Event(users.getInt(i), movies.getInt(i), times.getLong(i), EventType.RATE, values.getDouble(i)));
         }
         return out;
     }
