@@ -31,6 +31,10 @@ import org.deepbrew.train.TrainingInterrupted;
  * <p>Validation sequences are whole histories that end with the held-out item; only that last
  * prediction counts in the validation loss, which early stopping watches (patience 10 by
  * default, as in the seed) and whose best epoch's parameters the model keeps.
+ *
+ * <p>Cost: the softmax over the full catalogue is most of it. On 2 idle cores, 670 users and 9,000
+ * items, an epoch of most-recent windows took 4.9 s (LSTM) and 6.2 s (self-attention) at the default
+ * sizes, against 1.1 s and 2.7 s with a 900-item catalogue: affordable, so no sampled softmax.
  */
 public final class SequenceRecommender implements Recommender, AutoCloseable {
     /** Histories scored per engine call. */
