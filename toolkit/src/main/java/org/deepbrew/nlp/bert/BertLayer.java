@@ -22,8 +22,10 @@ import java.util.Map;
  * <p>DJL's {@code TransformerEncoderBlock} takes the second residual from the layer's input
  * rather than from {@code a}, so pretrained BERT weights would compute something else there.
  *
- * <p>Inputs: hidden states (batch, length, hidden) and an additive attention bias
- * (batch, 1, 1, length) that is 0 for real tokens and very negative for padding.
+ * <p>Inputs: hidden states (batch, length, hidden) and an additive attention bias that is 0 where
+ * a query may attend to a key and very negative where not. BERT passes (batch, 1, 1, length) to
+ * hide padding; any shape that broadcasts to (batch, heads, length, length) works, e.g. a causal
+ * (1, 1, length, length) bias for a model that must not look ahead.
  */
 public final class BertLayer extends AbstractBlock {
     private final BertConfig config;
@@ -38,7 +40,8 @@ public final class BertLayer extends AbstractBlock {
     private final Dropout attentionDropout;
     private final Dropout hiddenDropout;
 
-    BertLayer(BertConfig config) {
+    /** A new layer of {@code config}'s sizes and dropout (its vocabulary and position sizes are not used). */
+    public BertLayer(BertConfig config) {
         super((byte) 1);
         this.config = config;
         int h = config.hiddenSize();
