@@ -5,15 +5,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
-import ai.djl.util.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Random;
-import org.deepbrew.data.BatchedDataset;
+import org.deepbrew.data.EpochBatches;
 
 /**
  * Per-user item sequences as next-item training batches for {@link org.deepbrew.train.Fit}.
@@ -36,7 +33,7 @@ import org.deepbrew.data.BatchedDataset;
  *
  * <p>Shuffling is reproducible: epoch {@code e} visits the windows in {@code Random(seed + e)} order.
  */
-public final class SequenceBatches implements BatchedDataset {
+public final class SequenceBatches extends EpochBatches {
     /** How histories longer than a window are used. */
     public enum Windows {
         /** The most recent {@code maxLength + 1} items of each history. */
@@ -47,23 +44,14 @@ public final class SequenceBatches implements BatchedDataset {
 
     private final List<int[]> windows;
     private final int maxLength;
-    private final int batchSize;
-    private final boolean shuffle;
     private final boolean lastStepOnly;
     private final long steps;
-    private Long seed;
-    private int epoch;
 
-    private SequenceBatches(Builder b) {
+    private SequenceBatches(Builder b, List<int[]> windows) {
+        super(windows.size(), b.batchSize, b.shuffle, b.seed);
         this.maxLength = b.maxLength;
-        this.batchSize = b.batchSize;
-        this.shuffle = b.shuffle;
         this.lastStepOnly = b.lastStepOnly;
-        this.seed = b.seed;
-        this.windows = cut(b.sequences, b.itemCount, b.maxLength, b.windows);
-        if (windows.isEmpty()) {
-            throw new IllegalArgumentException("no sequence has the two items a next-item example needs");
-        }
+        this.windows = windows;
         long s = 0;
         for (int[] w : windows) {
             s += lastStepOnly ? 1 : w.length - 1;
@@ -95,51 +83,7 @@ public final class SequenceBatches implements BatchedDataset {
     }
 
     @Override
-    public int batchesPerEpoch() {
-        return (windows.size() + batchSize - 1) / batchSize;
-    }
-
-    @Override
-    public void seedIfUnset(long s) {
-        if (seed == null) {
-            seed = s;
-        }
-    }
-
-    @Override
-    public void rewind() {
-        epoch = 0;
-    }
-
-    @Override
-    public void prepare(Progress progress) {
-        // Windows are cut when the data set is built; batches are filled as they are read.
-    }
-
-    @Override
-    public Iterable<Batch> getData(NDManager manager) {
-        int[] order = BatchedDataset.epochOrder(windows.size(), shuffle, seed, epoch++);
-        return () -> new Iterator<>() {
-            private int batches;
-
-            @Override
-            public boolean hasNext() {
-                return batches * batchSize < order.length;
-            }
-
-            @Override
-            public Batch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int from = batches++ * batchSize;
-                int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-                return batch(manager, rows, batches);
-            }
-        };
-    }
-
-    private Batch batch(NDManager manager, int[] rows, int index) {
+    protected Batch batch(NDManager manager, int[] rows, Random random, int index) {
         int length = 0;
         for (int r : rows) {
             length = Math.max(length, windows.get(r).length - 1);
@@ -251,7 +195,11 @@ public final class SequenceBatches implements BatchedDataset {
         }
 
         public SequenceBatches build() {
-            return new SequenceBatches(this);
+            List<int[]> windows = cut(sequences, itemCount, maxLength, this.windows);
+            if (windows.isEmpty()) {
+                throw new IllegalArgumentException("no sequence has the two items a next-item example needs");
+            }
+            return new SequenceBatches(this, windows);
         }
     }
 }

@@ -6,14 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
-import ai.djl.util.Progress;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Random;
-import org.deepbrew.data.BatchedDataset;
+import org.deepbrew.data.EpochBatches;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.nlp.tokenizer.BertTokenizer;
 import org.deepbrew.nlp.tokenizer.TokenBatch;
@@ -31,28 +28,22 @@ import org.deepbrew.nlp.tokenizer.TokenBatch;
  *
  * <p>Shuffling is reproducible: epoch {@code e} uses {@code Random(seed + e)}.
  */
-public final class BertBatches implements BatchedDataset {
+public final class BertBatches extends EpochBatches {
     private final BertTokenizer tokenizer;
     private final List<String> texts;
     private final int[] labels;
     private final Masking masking;
     private final int maxLength;
-    private final int batchSize;
-    private final boolean shuffle;
     private final boolean padToMaxLength;
-    private Long seed;
-    private int epoch;
 
     private BertBatches(Builder b) {
+        super(b.texts.size(), b.batchSize, b.shuffle, b.seed);
         this.tokenizer = b.tokenizer;
         this.texts = b.texts;
         this.labels = b.labels;
         this.masking = b.masking;
         this.maxLength = b.maxLength;
-        this.batchSize = b.batchSize;
-        this.shuffle = b.shuffle;
         this.padToMaxLength = b.padToMaxLength;
-        this.seed = b.seed;
     }
 
     /** Labelled texts for a classifier: labels are the class indices. */
@@ -74,54 +65,7 @@ public final class BertBatches implements BatchedDataset {
     }
 
     @Override
-    public int batchesPerEpoch() {
-        return (texts.size() + batchSize - 1) / batchSize;
-    }
-
-    @Override
-    public void seedIfUnset(long s) {
-        if (seed == null) {
-            seed = s;
-        }
-    }
-
-    @Override
-    public void rewind() {
-        epoch = 0;
-    }
-
-    @Override
-    public void prepare(Progress progress) {
-        // Texts are tokenized batch by batch.
-    }
-
-    @Override
-    public Iterable<Batch> getData(NDManager manager) {
-        int e = epoch++;
-        long base = seed == null ? new Random().nextLong() : seed;
-        int[] order = BatchedDataset.epochOrder(texts.size(), shuffle, base, e);
-        Random maskRandom = new Random(base + 31L * e + 17);
-        return () -> new Iterator<>() {
-            private int batches;
-
-            @Override
-            public boolean hasNext() {
-                return batches * batchSize < order.length;
-            }
-
-            @Override
-            public Batch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int from = batches++ * batchSize;
-                int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-                return batch(manager, rows, maskRandom, batches);
-            }
-        };
-    }
-
-    private Batch batch(NDManager manager, int[] rows, Random random, int index) {
+    protected Batch batch(NDManager manager, int[] rows, Random random, int index) {
         List<String> part = Arrays.stream(rows).mapToObj(texts::get).toList();
         TokenBatch tokens = padToMaxLength ? tokenizer.batchFixed(part, maxLength) : tokenizer.batch(part, maxLength);
         NDManager sub = manager.newSubManager();
