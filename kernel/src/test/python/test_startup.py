@@ -55,7 +55,8 @@ NOTEBOOK_NAMES = ["Fit", "History", "Schedule", "ConfusionMatrix", "InMemoryData
                   "Devices", "Mlp", "TextSplit", "BagOfWordsClassifier", "BertTextClassifier", "FineTuning",
                   "BertTokenizer", "TokenBatch", "Loss", "Optimizer", "Tracker", "Dataset", "Engine",
                   "Model", "NDArray", "DataType", "Block", "Trainer", "Table", "XYChart", "Display",
-                  "Notebook", "UnaryOperator", "Path"]
+                  "Notebook", "UnaryOperator", "Path", "IntStream", "MovieLens", "MovieLensData", "InteractionLog",
+                  "LeaveLastOutSplit", "SequenceRecommender", "RankingEvaluator", "Recommender"]
 
 
 def test_a_notebook_needs_no_imports_for_the_toolkit(kernel):

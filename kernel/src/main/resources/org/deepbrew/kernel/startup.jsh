@@ -2,6 +2,7 @@
 // classpath is skipped (and reported in the kernel log), so the kernel still starts.
 import java.util.*;
 import java.util.function.*;
+import java.util.stream.*;
 import java.nio.file.*;
 import org.deepbrew.display.*;
 import static org.deepbrew.display.Display.*;
@@ -9,6 +10,7 @@ import static org.deepbrew.notebook.Checks.*;
 import org.deepbrew.notebook.*;
 import org.deepbrew.data.*;
 import org.deepbrew.data.augment.*;
+import org.deepbrew.data.movielens.*;
 import org.deepbrew.data.prep.*;
 import org.deepbrew.data.table.*;
 import org.deepbrew.data.text.*;
@@ -21,6 +23,7 @@ import org.deepbrew.nlp.*;
 import org.deepbrew.nlp.baseline.*;
 import org.deepbrew.nlp.bert.*;
 import org.deepbrew.nlp.tokenizer.*;
+import org.deepbrew.recsys.*;
 import ai.djl.*;
 import ai.djl.engine.*;
 import ai.djl.ndarray.*;
