@@ -21,7 +21,7 @@ public final class ValueLoop {
 
     /** The seven steps, in the seeds' order. */
     public static final List<Step> STEPS = List.of(
-            new Step("data collection", List.of("02-data-processing", "09-recommender")),
+            new Step("data collection", List.of("00-getting-started", "02-data-processing", "09-recommender")),
             new Step("processing", List.of("02-data-processing")),
             new Step("preprocessing", List.of("02-data-processing", "06-cnn-image-classification")),
             new Step("training", List.of("03-neurons-and-backprop", "04-optimizers", "05-mlp-mnist",
