@@ -30,14 +30,13 @@ final class BinaryScores {
         }
     }
 
-    /** Item indices by score, highest first; ties keep index order. */
-    static Integer[] byScoreDescending(double[] scores) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /** 1 where {@code labels[i] == positiveClass}, else 0: class labels as a yes/no outcome. */
+    static int[] isClass(int[] labels, int positiveClass) {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] == positiveClass ? 1 : 0;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        return order;
+        return out;
     }
 
     /** Column {@code column} of each row, as doubles: e.g. the positive class's probability. */

@@ -36,45 +36,23 @@ public final class GainChart {
     }
 
     /**
-     * @param labels 1 for a positive item, 0 for a negative one; at least one positive
+     * @param labels 1 for a positive item, 0 for a negative one; both must occur
      * @param scores higher means "target first"
      */
     public static GainChart of(int[] labels, double[] scores) {
-        BinaryScores.check(labels, scores);
-        int n = labels.length;
-        long positives = Arrays.stream(labels).sum();
-        if (positives == 0) {
-            throw new IllegalArgumentException("gain needs at least one positive item; all " + n + " are negative");
-        }
-        Integer[] order = BinaryScores.byScoreDescending(scores);
-        List<double[]> points = new ArrayList<>();
-        points.add(new double[] {0, 0});
-        long found = 0;
-        int i = 0;
-        while (i < n) {
-            double t = scores[order[i]];
-            while (i < n && scores[order[i]] == t) {
-                found += labels[order[i]];
-                i++;
-            }
-            points.add(new double[] {(double) i / n, (double) found / positives});
-        }
-        double[] f = new double[points.size()];
-        double[] g = new double[points.size()];
+        RankedOutcomes r = RankedOutcomes.of(labels, scores, "a gain chart");
+        double[] f = new double[r.points()];
+        double[] g = new double[r.points()];
         for (int k = 0; k < f.length; k++) {
-            f[k] = points.get(k)[0];
-            g[k] = points.get(k)[1];
+            f[k] = (double) r.targeted(k) / r.items();
+            g[k] = (double) r.truePositives[k] / r.positives;
         }
-        return new GainChart(f, g, positives, n);
+        return new GainChart(f, g, r.positives, (int) r.items());
     }
 
     /** {@link #of(int[], double[])} for class {@code positiveClass} of softmax rows and class labels. */
     public static GainChart of(int[] labels, float[][] probabilities, int positiveClass) {
-        int[] positive = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            positive[i] = labels[i] == positiveClass ? 1 : 0;
-        }
-        return of(positive, BinaryScores.column(probabilities, positiveClass));
+        return of(BinaryScores.isClass(labels, positiveClass), BinaryScores.column(probabilities, positiveClass));
     }
 
     /** The fraction targeted at each corner of the curve, 0 to 1. */

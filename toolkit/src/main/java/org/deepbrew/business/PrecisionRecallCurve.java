@@ -2,8 +2,6 @@ package org.deepbrew.business;
 
 import org.knowm.xchart.XYChart;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,50 +23,27 @@ public final class PrecisionRecallCurve {
     }
 
     /**
-     * @param labels 1 for a positive item, 0 for a negative one; at least one positive
+     * @param labels 1 for a positive item, 0 for a negative one; both must occur
      * @param scores higher means "more likely positive"
      */
     public static PrecisionRecallCurve of(int[] labels, double[] scores) {
-        BinaryScores.check(labels, scores);
-        long positives = java.util.Arrays.stream(labels).sum();
-        if (positives == 0) {
-            throw new IllegalArgumentException("precision and recall need at least one positive item");
+        RankedOutcomes ranked = RankedOutcomes.of(labels, scores, "a precision-recall curve");
+        // Point 0 acts on no one, where precision is undefined; the curve starts at the top score.
+        int n = ranked.points() - 1;
+        double[] r = new double[n];
+        double[] p = new double[n];
+        double[] th = new double[n];
+        for (int k = 0; k < n; k++) {
+            r[k] = (double) ranked.truePositives[k + 1] / ranked.positives;
+            p[k] = (double) ranked.truePositives[k + 1] / ranked.targeted(k + 1);
+            th[k] = ranked.thresholds[k + 1];
         }
-        Integer[] order = BinaryScores.byScoreDescending(scores);
-        List<double[]> points = new ArrayList<>();
-        long tp = 0;
-        long fp = 0;
-        int i = 0;
-        while (i < order.length) {
-            double t = scores[order[i]];
-            while (i < order.length && scores[order[i]] == t) {
-                if (labels[order[i]] == 1) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-                i++;
-            }
-            points.add(new double[] {(double) tp / positives, (double) tp / (tp + fp), t});
-        }
-        double[] r = new double[points.size()];
-        double[] p = new double[points.size()];
-        double[] th = new double[points.size()];
-        for (int k = 0; k < r.length; k++) {
-            r[k] = points.get(k)[0];
-            p[k] = points.get(k)[1];
-            th[k] = points.get(k)[2];
-        }
-        return new PrecisionRecallCurve(r, p, th, (double) positives / labels.length);
+        return new PrecisionRecallCurve(r, p, th, (double) ranked.positives / ranked.items());
     }
 
     /** {@link #of(int[], double[])} for class {@code positiveClass} of softmax rows and class labels. */
     public static PrecisionRecallCurve of(int[] labels, float[][] probabilities, int positiveClass) {
-        int[] positive = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            positive[i] = labels[i] == positiveClass ? 1 : 0;
-        }
-        return of(positive, BinaryScores.column(probabilities, positiveClass));
+        return of(BinaryScores.isClass(labels, positiveClass), BinaryScores.column(probabilities, positiveClass));
     }
 
     /** Recall at each threshold, rising to 1. */

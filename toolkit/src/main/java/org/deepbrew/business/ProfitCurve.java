@@ -3,8 +3,6 @@ package org.deepbrew.business;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,51 +34,22 @@ public final class ProfitCurve {
      * @param scores higher means "more likely positive"; probabilities for {@link Payoff#breakEvenProbability()} to apply
      */
     public static ProfitCurve of(int[] labels, double[] scores, Payoff payoff) {
-        BinaryScores.check(labels, scores);
-        int n = labels.length;
-        long positives = 0;
-        for (int y : labels) {
-            positives += y;
+        RankedOutcomes r = RankedOutcomes.of(labels, scores, "a profit curve");
+        int n = r.points();
+        double[] profits = new double[n];
+        double[] targeted = new double[n];
+        for (int k = 0; k < n; k++) {
+            long tp = r.truePositives[k];
+            long fp = r.falsePositives[k];
+            profits[k] = payoff.value(tp, fp, r.positives - tp, r.negatives - fp) / r.items();
+            targeted[k] = (double) r.targeted(k) / r.items();
         }
-        long negatives = n - positives;
-        Integer[] order = BinaryScores.byScoreDescending(scores);
-        List<double[]> points = new ArrayList<>();
-        // Acting on no one: every positive is missed, every negative rightly left alone.
-        points.add(new double[] {Double.POSITIVE_INFINITY, payoff.value(0, 0, positives, negatives) / n, 0});
-        long tp = 0;
-        long fp = 0;
-        int i = 0;
-        while (i < n) {
-            double t = scores[order[i]];
-            // Tied scores fall on the same side of any threshold, so they enter together.
-            while (i < n && scores[order[i]] == t) {
-                if (labels[order[i]] == 1) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-                i++;
-            }
-            points.add(new double[] {t, payoff.value(tp, fp, positives - tp, negatives - fp) / n, (double) i / n});
-        }
-        double[] th = new double[points.size()];
-        double[] pr = new double[points.size()];
-        double[] ta = new double[points.size()];
-        for (int k = 0; k < th.length; k++) {
-            th[k] = points.get(k)[0];
-            pr[k] = points.get(k)[1];
-            ta[k] = points.get(k)[2];
-        }
-        return new ProfitCurve(th, pr, ta, payoff);
+        return new ProfitCurve(r.thresholds, profits, targeted, payoff);
     }
 
     /** {@link #of(int[], double[], Payoff)} for class {@code positiveClass} of softmax rows and class labels. */
     public static ProfitCurve of(int[] labels, float[][] probabilities, int positiveClass, Payoff payoff) {
-        int[] positive = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            positive[i] = labels[i] == positiveClass ? 1 : 0;
-        }
-        return of(positive, BinaryScores.column(probabilities, positiveClass), payoff);
+        return of(BinaryScores.isClass(labels, positiveClass), BinaryScores.column(probabilities, positiveClass), payoff);
     }
 
     /** The thresholds, from +∞ (act on no one) down to the lowest score (act on everyone). */

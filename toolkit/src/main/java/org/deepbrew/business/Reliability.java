@@ -77,11 +77,7 @@ public final class Reliability {
 
     /** {@link #of(int[], double[], int)} with the probabilities of class {@code positiveClass} from softmax rows. */
     public static Reliability of(int[] labels, float[][] probabilities, int positiveClass, int bins) {
-        int[] positive = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            positive[i] = labels[i] == positiveClass ? 1 : 0;
-        }
-        return of(positive, BinaryScores.column(probabilities, positiveClass), bins);
+        return of(BinaryScores.isClass(labels, positiveClass), BinaryScores.column(probabilities, positiveClass), bins);
     }
 
     /** The bins, lowest probabilities first. */

@@ -50,8 +50,9 @@ class GainChartTest {
     @Test
     void badInputIsNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GainChart.of(new int[] {0, 0}, new double[] {1, 2}))
-                .getMessage().contains("at least one positive"));
-        assertThrows(IllegalArgumentException.class, () -> GainChart.of(new int[] {1}, new double[] {1}).gainAt(1.5));
-        assertThrows(IllegalArgumentException.class, () -> GainChart.of(new int[] {1}, new double[] {1}).liftAt(0));
+                .getMessage().contains("needs positive and negative items"));
+        GainChart g = GainChart.of(new int[] {1, 0}, new double[] {2, 1});
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> g.gainAt(1.5)).getMessage().contains("[0, 1]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> g.liftAt(0)).getMessage().contains("above 0"));
     }
 }

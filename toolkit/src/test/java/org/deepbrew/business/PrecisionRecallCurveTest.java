@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PrecisionRecallCurveTest {
     @Test
@@ -26,7 +27,8 @@ class PrecisionRecallCurveTest {
     }
 
     @Test
-    void needsAPositive() {
-        assertThrows(IllegalArgumentException.class, () -> PrecisionRecallCurve.of(new int[] {0}, new double[] {1}));
+    void needsBothClasses() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PrecisionRecallCurve.of(new int[] {0, 0}, new double[] {1, 2}))
+                .getMessage().contains("0 positives and 2 negatives"));
     }
 }
