@@ -70,6 +70,18 @@ class ProfitCurveTest {
     }
 
     @Test
+    void thePlotMarksTheBestThresholdOnlyWhenActingPays() {
+        ProfitCurve pays = ProfitCurve.of(new int[] {1, 0, 1, 0, 0}, new double[] {0.9, 0.8, 0.7, 0.7, 0.1}, CALLS);
+        var best = pays.plot().getSeriesMap().get("best");
+        assertEquals(0.7, best.getXData()[0]);
+        assertEquals(32, best.getYData()[0], 1e-12);
+        // Every call is wasted here: the best is to call no one (threshold +∞), which has no place on the axis.
+        ProfitCurve never = ProfitCurve.of(new int[] {0, 0, 1}, new double[] {0.9, 0.8, 0.1}, new Payoff(5, -10, 0, 0));
+        assertEquals(Double.POSITIVE_INFINITY, never.bestThreshold());
+        assertEquals(null, never.plot().getSeriesMap().get("best"));
+    }
+
+    @Test
     void badInputIsNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Payoff(0, 0, 0, 0)).getMessage().contains("≤ 0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProfitCurve.of(new int[] {1}, new double[] {Double.NaN}, CALLS))

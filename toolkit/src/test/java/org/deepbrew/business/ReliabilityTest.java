@@ -64,6 +64,15 @@ class ReliabilityTest {
     }
 
     @Test
+    void theDiagramPlotsOnlyBinsWithItems() {
+        Reliability r = Reliability.of(new int[] {1, 1, 0}, new double[] {1.0, 0.95, 0.12}, 10);
+        var points = r.plot("m").getSeriesMap().get("m (ECE 0.057)");
+        assertEquals(2, points.getXData().length, "two of the ten bins hold items");
+        assertEquals(0.12, points.getXData()[0], 1e-12);
+        assertEquals(0.0, points.getYData()[0], 1e-12);
+    }
+
+    @Test
     void softmaxRowsPickTheirPositiveClass() {
         float[][] rows = {{0.9f, 0.1f}, {0.3f, 0.7f}};
         Reliability r = Reliability.of(new int[] {0, 1}, rows, 1, 2);
