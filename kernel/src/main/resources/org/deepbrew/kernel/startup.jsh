@@ -18,6 +18,7 @@ import org.deepbrew.data.vision.*;
 import org.deepbrew.engine.*;
 import org.deepbrew.train.*;
 import org.deepbrew.train.metrics.*;
+import org.deepbrew.business.*;
 import org.deepbrew.models.*;
 import org.deepbrew.nlp.*;
 import org.deepbrew.nlp.baseline.*;
