@@ -27,7 +27,7 @@ public final class ValueLoop {
             new Step("training", List.of("03-neurons-and-backprop", "04-optimizers", "05-mlp-mnist",
                     "06-cnn-image-classification", "07-bert-fine-tuning", "08-pretraining")),
             new Step("evaluation", List.of("10-evaluation-and-ab-testing")),
-            new Step("business application", List.of("09-recommender", "13-deployment-and-compression")),
+            new Step("business application", List.of("09-recommender", "10-evaluation-and-ab-testing")),
             new Step("feedback", List.of("10-evaluation-and-ab-testing", "09-recommender")));
 
     private static final int BOX_W = 215;

