@@ -73,6 +73,42 @@ public interface ScoreMetric {
         });
     }
 
+    /**
+     * Share of rows the model flags ({@code score >= 0.5}), whatever the truth: equal selection
+     * rates across groups is "demographic parity".
+     */
+    static ScoreMetric selectionRate() {
+        return of("selection rate", true, (t, s) -> {
+            int flagged = 0;
+            for (double v : s) {
+                if (v >= 0.5) {
+                    flagged++;
+                }
+            }
+            return s.length == 0 ? Double.NaN : (double) flagged / s.length;
+        });
+    }
+
+    /**
+     * Share of truly positive rows the model flags ({@code score >= 0.5}), recall: equal rates
+     * across groups is "equal opportunity". NaN for rows without a positive.
+     */
+    static ScoreMetric truePositiveRate() {
+        return of("true positive rate", true, (t, s) -> {
+            int positives = 0;
+            int found = 0;
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] > 0.5) {
+                    positives++;
+                    if (s[i] >= 0.5) {
+                        found++;
+                    }
+                }
+            }
+            return positives == 0 ? Double.NaN : (double) found / positives;
+        });
+    }
+
     /** Mean squared error. */
     static ScoreMetric meanSquaredError() {
         return of("MSE", false, (t, s) -> {
