@@ -290,7 +290,11 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
             return this;
         }
 
-        /** Copies {@code features} (N, ...) and {@code labels} (N) into the data set. */
+        /**
+         * Copies {@code features} (N, ...) and {@code labels} into the data set: labels are (N)
+         * class indices or values, or (N, K) rows, such as the soft targets of
+         * {@code org.deepbrew.deploy.distill.SoftTargets}, which a matching loss unpacks.
+         */
         public InMemoryDataset fromArrays(NDArray features, NDArray labels) {
             return fromArrays(features, labels, List.of());
         }
@@ -369,16 +373,22 @@ public final class InMemoryDataset implements BatchedDataset, AutoCloseable {
                 int keep = (int) Math.min(rows.length, limit);
                 try (NDArray index = manager.create(Arrays.copyOf(rows, keep))) {
                     x = features.get(index);
-                    y = labels.get(index).toType(DataType.FLOAT32, true).reshape(keep);
+                    y = labels.get(index).toType(DataType.FLOAT32, true).reshape(labelShape(labels, n, keep));
                 }
             } else {
                 long keep = Math.min(n, limit);
                 x = features.get("0:" + keep).duplicate();
-                y = labels.get("0:" + keep).toType(DataType.FLOAT32, true).reshape(keep);
+                y = labels.get("0:" + keep).toType(DataType.FLOAT32, true).reshape(labelShape(labels, n, keep));
             }
             x.attach(manager);
             y.attach(manager);
             return new InMemoryDataset(this, x, y, classNames);
+        }
+
+        /** One label per item stays (keep); rows of several values per item keep their width. */
+        private static Shape labelShape(NDArray labels, long n, long keep) {
+            Shape s = labels.getShape();
+            return s.size() == n ? new Shape(keep) : new Shape(keep).addAll(s.slice(1));
         }
 
         /**
