@@ -1,0 +1,91 @@
+package org.deepbrew.deploy.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deepbrew.deploy.TextModel;
+import org.deepbrew.nlp.bert.BertConfig;
+import org.deepbrew.nlp.bert.BertTextClassifier;
+import org.deepbrew.nlp.bert.Pooling;
+import org.deepbrew.nlp.bert.PretrainedBert;
+import org.deepbrew.nlp.tokenizer.BertTokenizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OnnxTextClassifierTest {
+    private static final List<String> TEXTS = List.of(
+            "a quiet, moving film",
+            "the worst script I have read in years, and the actors seem to know it",
+            "fine",
+            "two good scenes do not make a good movie");
+
+    private static BertTextClassifier small() {
+        BertTokenizer tokenizer = PretrainedBert.MINI_LM_L6_V2.tokenizer().restrictTo(TEXTS);
+        BertConfig config = new BertConfig(tokenizer.vocabularySize(), 32, 2, 4, 64, 64, 2, 1e-12f, 0.1f, false);
+        return BertTextClassifier.randomlyInitialized(config, tokenizer, List.of("negative", "positive"), Pooling.MEAN, 24, 7);
+    }
+
+    private static double maxDifference(float[][] a, float[][] b) {
+        assertEquals(a.length, b.length);
+        double max = 0;
+        for (int r = 0; r < a.length; r++) {
+            assertEquals(a[r].length, b[r].length);
+            for (int c = 0; c < a[r].length; c++) {
+                max = Math.max(max, Math.abs(a[r][c] - b[r][c]));
+            }
+        }
+        return max;
+    }
+
+    @Test
+    void exportedDirectoryServesTheJavaModelsProbabilitiesOnOnnxRuntime(@TempDir Path dir) throws IOException {
+        try (BertTextClassifier java = small()) {
+            BertOnnxExport.write(java, dir);
+            float[][] expected = java.probabilities(TEXTS);
+            try (OnnxTextClassifier ort = OnnxTextClassifier.load("sentiment-ort", dir, 1)) {
+                assertEquals("sentiment-ort", ort.name());
+                assertEquals(java.classNames(), ort.classNames());
+                assertEquals(24, ort.maxLength());
+                assertEquals(Files.size(dir.resolve(BertOnnxExport.MODEL_FILE)), ort.modelBytes());
+                float[][] actual = ort.probabilities(TEXTS);
+                double diff = maxDifference(expected, actual);
+                assertTrue(diff < 1e-4, "max probability difference " + diff);
+                // One text alone (no padding) gets the same answer as inside the padded batch.
+                assertTrue(maxDifference(new float[][] {actual[2]}, ort.probabilities(List.of(TEXTS.get(2)))) < 1e-5);
+                // Logits and probabilities agree: softmax of the logits.
+                float[][] logits = ort.logits(TEXTS);
+                for (int r = 0; r < logits.length; r++) {
+                    double e0 = Math.exp(logits[r][0]);
+                    double e1 = Math.exp(logits[r][1]);
+                    assertEquals(e1 / (e0 + e1), actual[r][1], 1e-5);
+                }
+                assertEquals(0, ort.probabilities(List.of()).length);
+            }
+        }
+    }
+
+    @Test
+    void quantisedExportRunsThroughTheSameClass(@TempDir Path dir) throws IOException {
+        try (BertTextClassifier java = small()) {
+            OnnxModel fp32 = BertOnnxExport.toOnnx(java);
+            OnnxModel int8 = DynamicQuantizer.perColumn().quantize(fp32);
+            BertOnnxExport.writeDirectory(int8, java, dir);
+            try (TextModel ort = OnnxTextClassifier.load("sentiment-int8", dir, 1)) {
+                double diff = maxDifference(java.probabilities(TEXTS), ort.probabilities(TEXTS));
+                assertTrue(diff < 0.05, "int8 probabilities drift by " + diff);
+            }
+        }
+    }
+
+    @Test
+    void missingExportIsNamed(@TempDir Path dir) {
+        IOException e = assertThrows(IOException.class, () -> OnnxTextClassifier.load("x", dir, 1));
+        assertTrue(e.getMessage().contains(BertOnnxExport.MODEL_FILE), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OnnxTextClassifier.load("x", dir, 0));
+    }
+}
