@@ -27,7 +27,15 @@ class OnnxTextClassifierTest {
     private static BertTextClassifier small() {
         BertTokenizer tokenizer = PretrainedBert.MINI_LM_L6_V2.tokenizer().restrictTo(TEXTS);
         BertConfig config = new BertConfig(tokenizer.vocabularySize(), 32, 2, 4, 64, 64, 2, 1e-12f, 0.1f, false);
-        return BertTextClassifier.randomlyInitialized(config, tokenizer, List.of("negative", "positive"), Pooling.MEAN, 24, 7);
+        BertTextClassifier classifier = BertTextClassifier.randomlyInitialized(config, tokenizer,
+                List.of("negative", "positive"), Pooling.MEAN, 24, 7);
+        // sigma 0.02 gives near-uniform probabilities that would hide a wrong graph; widen the weights.
+        for (var p : classifier.block().getParameters().values()) {
+            if (p.getType() == ai.djl.nn.Parameter.Type.WEIGHT) {
+                p.getArray().muli(20f);
+            }
+        }
+        return classifier;
     }
 
     private static double maxDifference(float[][] a, float[][] b) {
@@ -55,6 +63,11 @@ class OnnxTextClassifierTest {
                 float[][] actual = ort.probabilities(TEXTS);
                 double diff = maxDifference(expected, actual);
                 assertTrue(diff < 1e-4, "max probability difference " + diff);
+                double spread = 0;
+                for (float[] row : expected) {
+                    spread = Math.max(spread, Math.abs(row[1] - expected[0][1]));
+                }
+                assertTrue(spread > 0.05, "the texts should get clearly different probabilities, spread " + spread);
                 // One text alone (no padding) gets the same answer as inside the padded batch.
                 assertTrue(maxDifference(new float[][] {actual[2]}, ort.probabilities(List.of(TEXTS.get(2)))) < 1e-5);
                 // Logits and probabilities agree: softmax of the logits.
