@@ -379,6 +379,7 @@ public final class ModelServer implements AutoCloseable {
     private void send(HttpExchange exchange, int status, JsonObject body, Map<String, String> headers) {
         byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
         try {
+            drain(exchange);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             headers.forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(status, bytes.length);
@@ -390,6 +391,24 @@ public final class ModelServer implements AutoCloseable {
         } finally {
             exchange.close();
             openExchanges.decrementAndGet();
+        }
+    }
+
+    /**
+     * Reads what is left of the request body (one refused before reading it, such as a 413), so the
+     * client, still sending, is not reset before it reads the answer; beyond 64 MiB it is cut off.
+     */
+    private static void drain(HttpExchange exchange) {
+        byte[] sink = new byte[64 * 1024];
+        long left = 64L << 20;
+        try {
+            InputStream in = exchange.getRequestBody();
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // Already read and closed, or the client stopped sending: nothing left to drain.
         }
     }
 

@@ -83,7 +83,13 @@ record PredictionRequest(List<String> texts, boolean single) {
         try (JsonReader reader = new JsonReader(new StringReader(body))) {
             reader.setLenient(false);
             JsonElement root = JSON.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
+            boolean more;
+            try {
+                more = reader.peek() != JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                more = true; // strict readers refuse a second top-level value
+            }
+            if (more) {
                 throw HttpError.badRequest("the body holds more than one JSON value");
             }
             return root;
@@ -128,9 +134,13 @@ record PredictionRequest(List<String> texts, boolean single) {
         if (message == null) {
             return "unreadable";
         }
-        // Gson appends a troubleshooting link; the position is what helps the client.
+        // Gson's messages advise the programmer (lenient mode, a troubleshooting link); the client needs the position.
         int see = message.indexOf("\nSee ");
         String s = see >= 0 ? message.substring(0, see) : message;
+        s = s.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON")
+                .replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON");
+        int path = s.lastIndexOf(" path $");
+        s = path > 0 ? s.substring(0, path) : s;
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }
