@@ -236,6 +236,73 @@ class ModelServerTest {
                 () -> ModelServer.builder().model(new FakeModel("x", 0), new FakeModel("x", 0)));
     }
 
+    @Test
+    void multiTextRequestsAreNeverSplitAcrossOrPackedBeyondTheMaximum() throws Exception {
+        FakeModel model = new FakeModel("fake", 20);
+        try (ModelServer s = server(model).maxBatchSize(4).maxBatchDelay(Duration.ofMillis(30)).build().start()) {
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String body = "{\"texts\": [\"" + FakeModel.text(i / 10.0) + "\", \"" + FakeModel.text(i / 10.0 + 0.01)
+                        + "\", \"" + FakeModel.text(i / 10.0 + 0.02) + "\"]}";
+                answers.add(HTTP.sendAsync(HttpRequest.newBuilder(s.predictionsUrl("fake"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (int i = 0; i < 6; i++) {
+                var list = json(answers.get(i).join()).getAsJsonArray("predictions");
+                assertEquals(3, list.size());
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(i / 10.0 + k / 100.0, list.get(k).getAsJsonObject().getAsJsonObject("probabilities")
+                            .get("positive").getAsDouble(), 1e-6, "request " + i + " text " + k);
+                }
+            }
+            // Two requests of 3 would make 6 > 4, so each call holds exactly one request.
+            assertEquals(List.of(3, 3, 3, 3, 3, 3), model.batchSizes());
+        }
+    }
+
+    @Test
+    void aModelSlowerThanTheRequestTimeoutIsAnswered503() throws Exception {
+        FakeModel model = new FakeModel("fake", 0).hold();
+        try (ModelServer s = server(model).requestTimeout(Duration.ofMillis(200)).build().start()) {
+            HttpResponse<String> r = predict(s, FakeModel.text(0.5));
+            assertError(503, "did not answer within 200 ms", r);
+            model.release();
+            assertEquals(200, predict(s, FakeModel.text(0.5)).statusCode());
+        }
+    }
+
+    @Test
+    void aStopWhoseGraceRunsOutAnswersTheRest503RatherThanDroppingThem() throws Exception {
+        FakeModel model = new FakeModel("fake", 0).hold();
+        ModelServer s = server(model).maxBatchSize(1).maxBatchDelay(Duration.ZERO).build().start();
+        List<CompletableFuture<HttpResponse<String>>> queued = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            queued.add(predictAsync(s, FakeModel.text(i / 10.0)));
+        }
+        assertTrue(model.awaitFirstCall());
+        waitUntil(() -> s.stats("fake").queued() == 2);
+        long t0 = System.nanoTime();
+        s.stop(Duration.ofMillis(300)); // the model never finishes by itself
+        assertTrue((System.nanoTime() - t0) / 1e9 < 8, "stop overran its grace by far");
+        int answered = 0;
+        int refused = 0;
+        for (CompletableFuture<HttpResponse<String>> f : queued) {
+            HttpResponse<String> r = f.join();
+            if (r.statusCode() == 503) {
+                assertError(503, "stopped before", r);
+                assertEquals("1", r.headers().firstValue("Retry-After").orElse(""));
+                refused++;
+            } else {
+                assertEquals(200, r.statusCode(), r.body());
+                answered++;
+            }
+        }
+        assertEquals(3, answered + refused);
+        assertTrue(refused >= 2, "the two still queued must be refused, got " + refused);
+        model.release();
+    }
+
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
