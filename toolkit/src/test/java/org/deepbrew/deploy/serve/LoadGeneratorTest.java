@@ -118,6 +118,30 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aDurationRunStopsOnTimeAndTheServerCountsMatchTheClients() throws Exception {
+        FakeModel model = new FakeModel("fake", 1);
+        try (ModelServer s = ModelServer.builder().model(model).port(0).build().start()) {
+            LoadReport r = LoadGenerator.builder().url(s.predictionsUrl("fake")).texts(List.of(FakeModel.text(0.4)))
+                    .clients(2).duration(Duration.ofMillis(400)).build().run();
+            assertTrue(r.seconds() >= 0.4 && r.seconds() < 5, "ran " + r.seconds() + " s");
+            assertTrue(r.requests() > 0);
+            assertEquals(r.requests(), r.answered(200), r.toString());
+            ModelStats stats = s.stats("fake");
+            assertEquals(r.requests(), stats.requests());
+            assertEquals(r.requests(), stats.texts());
+            assertEquals(0, stats.refused());
+            HttpResponse<String> models = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(s.url() + "/models")).build(), HttpResponse.BodyHandlers.ofString());
+            var entry = JsonParser.parseString(models.body()).getAsJsonObject().getAsJsonArray("models").get(0)
+                    .getAsJsonObject();
+            assertEquals(r.requests(), entry.get("requests").getAsLong());
+            assertEquals(List.of("negative", "positive"),
+                    List.of(entry.getAsJsonArray("classes").get(0).getAsString(),
+                            entry.getAsJsonArray("classes").get(1).getAsString()));
+        }
+    }
+
+    @Test
     void builderRefusesBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> LoadGenerator.builder().clients(0));
         assertThrows(IllegalArgumentException.class, () -> LoadGenerator.builder().texts(new ArrayList<>()));
