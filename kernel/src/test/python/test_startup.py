@@ -56,7 +56,10 @@ NOTEBOOK_NAMES = ["Fit", "History", "Schedule", "ConfusionMatrix", "InMemoryData
                   "BertTokenizer", "TokenBatch", "Loss", "Optimizer", "Tracker", "Dataset", "Engine",
                   "Model", "NDArray", "DataType", "Block", "Trainer", "Table", "XYChart", "Display",
                   "Notebook", "UnaryOperator", "Path", "IntStream", "MovieLens", "MovieLensData", "InteractionLog",
-                  "LeaveLastOutSplit", "SequenceRecommender", "RankingEvaluator", "Recommender"]
+                  "LeaveLastOutSplit", "SequenceRecommender", "RankingEvaluator", "Recommender",
+                  "PermutationImportance", "FairnessReport", "Backtest", "SeasonalNaive", "SuccessiveHalving",
+                  "SearchSpace", "TextModel", "OnnxTextClassifier", "DynamicQuantizer", "ModelServer",
+                  "LoadGenerator", "MagnitudePruner", "DistillationLoss"]
 
 
 def test_a_notebook_needs_no_imports_for_the_toolkit(kernel):

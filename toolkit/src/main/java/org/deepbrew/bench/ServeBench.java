@@ -20,6 +20,10 @@ import java.util.stream.Stream;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.data.text.SentimentSentences;
 import org.deepbrew.deploy.TextModel;
+import org.deepbrew.deploy.onnx.BertOnnxExport;
+import org.deepbrew.deploy.onnx.DynamicQuantizer;
+import org.deepbrew.deploy.onnx.OnnxModel;
+import org.deepbrew.deploy.onnx.OnnxTextClassifier;
 import org.deepbrew.deploy.serve.LoadGenerator;
 import org.deepbrew.deploy.serve.LoadReport;
 import org.deepbrew.deploy.serve.ModelServer;
@@ -71,14 +75,26 @@ public final class ServeBench {
 
     private ServeBench() {}
 
-    /**
-     * The variants measured, in order. The ONNX Runtime ones (fp32 and int8, from
-     * {@code org.deepbrew.deploy.onnx}) are added here as two more entries.
-     */
+    /** The variants measured, in order: fp32 on DJL/MXNet, then the exported model on ONNX Runtime, fp32 and int8. */
     static List<Variant> variants() {
         List<Variant> v = new ArrayList<>();
         v.add(new Variant("fp32_djl", t -> new Candidate(TextModel.of("sentiment-fp32-djl", t.classifier()),
                 bytesOf(t.savedDirectory(), ".params"))));
+        // ONNX Runtime gets as many intra-op threads as the MXNet engine has: one core budget for every variant.
+        int threads = Runtime.getRuntime().availableProcessors();
+        v.add(new Variant("fp32_ort", t -> {
+            Path dir = t.workDirectory().resolve("fp32-onnx");
+            BertOnnxExport.write(t.classifier(), dir);
+            return new Candidate(OnnxTextClassifier.load("sentiment-fp32-ort", dir, threads),
+                    Files.size(dir.resolve(BertOnnxExport.MODEL_FILE)));
+        }));
+        v.add(new Variant("int8_ort", t -> {
+            Path dir = t.workDirectory().resolve("int8-onnx");
+            OnnxModel int8 = DynamicQuantizer.perColumn().quantize(BertOnnxExport.toOnnx(t.classifier()));
+            BertOnnxExport.writeDirectory(int8, t.classifier(), dir);
+            return new Candidate(OnnxTextClassifier.load("sentiment-int8-ort", dir, threads),
+                    Files.size(dir.resolve(BertOnnxExport.MODEL_FILE)));
+        }));
         return v;
     }
 
