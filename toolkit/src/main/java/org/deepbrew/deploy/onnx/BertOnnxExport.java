@@ -7,6 +7,7 @@ import org.deepbrew.nlp.bert.BertClassifier;
 import org.deepbrew.nlp.bert.BertConfig;
 import org.deepbrew.nlp.bert.BertTextClassifier;
 import org.deepbrew.nlp.bert.Pooling;
+import org.deepbrew.nlp.onnx.OrtTokenInputs;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -33,9 +34,9 @@ import java.util.Properties;
  * }</pre>
  */
 public final class BertOnnxExport {
-    public static final String INPUT_IDS = "input_ids";
-    public static final String TOKEN_TYPE_IDS = "token_type_ids";
-    public static final String ATTENTION_MASK = "attention_mask";
+    public static final String INPUT_IDS = OrtTokenInputs.INPUT_IDS;
+    public static final String TOKEN_TYPE_IDS = OrtTokenInputs.TOKEN_TYPE_IDS;
+    public static final String ATTENTION_MASK = OrtTokenInputs.ATTENTION_MASK;
     public static final String LOGITS = "logits";
     public static final String PROBABILITIES = "probabilities";
     /** File names inside an export directory. */

@@ -1,11 +1,9 @@
 package org.deepbrew.nlp.bert;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.util.HashMap;
-import java.util.Map;
+import org.deepbrew.nlp.onnx.OrtTokenInputs;
 import org.deepbrew.nlp.tokenizer.TokenBatch;
 
 /**
@@ -55,26 +53,9 @@ public final class OnnxRuntimeReference implements AutoCloseable {
     }
 
     private OrtSession.Result run(TokenBatch batch) throws OrtException {
-        Map<String, OnnxTensor> inputs = new HashMap<>();
-        try {
-            inputs.put("input_ids", OnnxTensor.createTensor(environment, toLong(batch.ids())));
-            inputs.put("attention_mask", OnnxTensor.createTensor(environment, toLong(batch.attentionMask())));
-            inputs.put("token_type_ids", OnnxTensor.createTensor(environment, toLong(batch.typeIds())));
-            return session.run(inputs);
-        } finally {
-            inputs.values().forEach(OnnxTensor::close);
+        try (OrtTokenInputs inputs = OrtTokenInputs.of(environment, batch)) {
+            return session.run(inputs.asMap());
         }
-    }
-
-    private static long[][] toLong(int[][] v) {
-        long[][] out = new long[v.length][];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = new long[v[i].length];
-            for (int j = 0; j < v[i].length; j++) {
-                out[i][j] = v[i][j];
-            }
-        }
-        return out;
     }
 
     @Override
