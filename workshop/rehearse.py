@@ -115,6 +115,7 @@ class Hub:
         self.quick = quick
         self.log_path = os.path.join(state, "hub.log")
         self.proc = None
+        self.outlived = []
 
     @property
     def url(self):
@@ -122,6 +123,8 @@ class Hub:
 
     def start(self, timeout=90):
         os.makedirs(self.state, exist_ok=True)
+        # The servers' account must reach the homes inside; the hub's secrets sit in hub/ (0700).
+        os.chmod(self.state, 0o755)
         env = dict(os.environ)
         env.update({"DEEPBREW_WORKSHOP_" + k: v for k, v in self.settings.items()})
         if self.quick is not None:
@@ -195,18 +198,20 @@ class Hub:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        # Whatever outlives the hub by 10 s (a server or kernel it failed to stop) is killed,
+        # and remembered: a clean shutdown leaves self.outlived empty.
         deadline = time.monotonic() + 10
         while True:
             left = self.marked_processes()
             if not left:
                 return
             if time.monotonic() > deadline:
+                self.outlived = left
                 for pid in left:
                     try:
                         os.kill(pid, signal.SIGKILL)
                     except ProcessLookupError:
                         pass
-                time.sleep(0.5)
                 return
             time.sleep(0.5)
 
@@ -402,7 +407,8 @@ class Rehearsal:
     memory: MemorySampler
     engines: dict      # kernel pid -> the libmxnet.so it mapped
     wrong_password_let_in: bool
-    left_running: list  # marked processes still alive after the hub stopped
+    left_running: list  # processes of the run still alive 10 s after the hub stopped (then killed)
+    hub_log: str        # the end of the hub's log, servers' output included
 
 
 def rehearse(prefix, users, state, heap="1g", threads="1", timeout=900, quick=None):
@@ -414,7 +420,7 @@ def rehearse(prefix, users, state, heap="1g", threads="1", timeout=900, quick=No
             reports = asyncio.run(run_class(hub, names, timeout))
             engines = hub.kernel_libraries()
             wrong = asyncio.run(wrong_password_let_in(hub))
-    return Rehearsal(reports, memory, engines, wrong, hub.marked_processes())
+    return Rehearsal(reports, memory, engines, wrong, hub.outlived, hub.log_tail(60))
 
 
 def print_table(rehearsal, out=sys.stdout):
