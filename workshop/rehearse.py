@@ -2,6 +2,7 @@
 train a small model in a DeepBrew kernel, as a class does in its first minutes.
 
   rehearse.py --prefix /srv/deepbrew --users 30 [--heap 1g] [--threads 1] [--timeout 900]
+              [--memory-limit-gib 18] [--state DIR]
 
 Prints, per student, the seconds from asking for a server to its answering, from asking for a
 kernel to its answering, and from sending the first cell to its reply; then the machine's memory
@@ -64,9 +65,13 @@ def free_port():
 class MemorySampler:
     """Samples the machine's memory in use (MemTotal - MemAvailable) twice a second."""
 
-    def __init__(self, interval=0.5):
+    def __init__(self, interval=0.5, limit_bytes=None):
         self.interval = interval
         self.baseline = self.peak = self.used_bytes()
+        # Past limit_bytes, on_exceeded() is called once (the rehearsal stops its hub then).
+        self.limit_bytes = limit_bytes
+        self.on_exceeded = None
+        self.exceeded = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -82,6 +87,10 @@ class MemorySampler:
     def _run(self):
         while not self._stop.wait(self.interval):
             self.peak = max(self.peak, self.used_bytes())
+            if self.limit_bytes and self.peak > self.limit_bytes and not self.exceeded:
+                self.exceeded = True
+                if self.on_exceeded:
+                    self.on_exceeded()
 
     def __enter__(self):
         self._thread.start()
@@ -411,11 +420,15 @@ class Rehearsal:
     hub_log: str        # the end of the hub's log, servers' output included
 
 
-def rehearse(prefix, users, state, heap="1g", threads="1", timeout=900, quick=None):
-    """Runs the class and stops the hub (also on failure) before it returns a Rehearsal."""
+def rehearse(prefix, users, state, heap="1g", threads="1", timeout=900, quick=None, memory_limit_gib=None):
+    """Runs the class and stops the hub (also on failure, or once the machine's memory in use
+    passes memory_limit_gib) before it returns a Rehearsal."""
     names = ["student%02d" % (i + 1) for i in range(users)]
-    with MemorySampler() as memory:
+    limit = memory_limit_gib * (1 << 30) if memory_limit_gib else None
+    with MemorySampler(limit_bytes=limit) as memory:
         hub = Hub(prefix, state, heap=heap, threads=threads, quick=quick)
+        # SIGTERM: the hub stops every server; the students still waiting then fail and report.
+        memory.on_exceeded = lambda: hub.proc and hub.proc.poll() is None and hub.proc.send_signal(signal.SIGTERM)
         with hub:
             reports = asyncio.run(run_class(hub, names, timeout))
             engines = hub.kernel_libraries()
@@ -445,6 +458,8 @@ def print_table(rehearsal, out=sys.stdout):
     libraries = set(rehearsal.engines.values())
     print("%d kernels mapped libmxnet.so from %s" % (len(rehearsal.engines), ", ".join(map(str, libraries))), file=out)
     print("wrong password %s" % ("LET IN" if rehearsal.wrong_password_let_in else "refused"), file=out)
+    if rehearsal.memory.exceeded:
+        print("STOPPED EARLY: memory in use passed %.1f GiB" % (rehearsal.memory.limit_bytes / gib), file=out)
     if rehearsal.left_running:
         print("still running after the hub stopped: %s" % rehearsal.left_running, file=out)
 
@@ -456,14 +471,18 @@ def main(argv=None):
     parser.add_argument("--heap", default="1g", help="each kernel's -Xmx")
     parser.add_argument("--threads", default="1", help="each kernel's OpenMP threads")
     parser.add_argument("--timeout", type=int, default=900, help="seconds each student may take in all")
+    parser.add_argument("--memory-limit-gib", type=float, default=None,
+                        help="stop the rehearsal once the machine's memory in use passes this")
     parser.add_argument("--state", help="folder for the hub's state and the homes (default: a new one under /tmp)")
     args = parser.parse_args(argv)
     state = args.state or "/tmp/deepbrew-rehearsal-%d" % os.getpid()
     print("rehearsing %d students on %s (%d cores); hub state and homes in %s" % (
         args.users, socket.gethostname(), os.cpu_count(), state), flush=True)
-    result = rehearse(args.prefix, args.users, state, args.heap, args.threads, args.timeout)
+    result = rehearse(args.prefix, args.users, state, args.heap, args.threads, args.timeout,
+                      memory_limit_gib=args.memory_limit_gib)
     print_table(result)
-    ok = not any(r.failure for r in result.reports) and not result.wrong_password_let_in
+    ok = not any(r.failure for r in result.reports) and not result.wrong_password_let_in \
+        and not result.memory.exceeded
     return 0 if ok else 1
 
 

@@ -27,6 +27,7 @@ workshop_usage() {
     run the hub in the foreground (Ctrl-C stops it and every student's server); students log in
     with their account, or with any name and PW when --shared-password is given (a rehearsal)
 ./deepbrew workshop rehearse [--users 30] [--prefix DIR] [--heap 1g] [--threads 1] [--timeout 900]
+    [--memory-limit-gib G] [--state DIR]
     start a hub on 127.0.0.1, log N users in at once, each trains a small model in a DeepBrew
     kernel; print each user's spawn and first-cell seconds and the machine's peak memory
 EOF
