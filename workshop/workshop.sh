@@ -202,8 +202,9 @@ workshop_users() {
           grep -q "^$name " "$list" || say "workshop: $name exists and is not one of ours: left alone"
           continue
         fi
-        password=$(tr -dc 'a-km-z2-9' </dev/urandom | head -c 10)
+        password=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(8))')
         useradd --create-home --shell /bin/bash --comment "DeepBrew workshop" "$name"
+        chmod 700 "/home/$name"
         echo "$name:$password" | chpasswd
         echo "$name $password" >>"$list"
       done
