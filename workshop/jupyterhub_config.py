@@ -95,7 +95,8 @@ c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "DEEPBREW_JAVA", "JAVA_HOME", "D
 # Idle culling without jupyterhub-idle-culler (not in Debian 12): each server shuts kernels idle for
 # IDLE_MINUTES, open tab or not (their memory is what the next student needs), then shuts itself
 # down after as long again without activity; the hub sees it stop.
-idle = int(setting("IDLE_MINUTES", "60")) * 60
+# (IDLE_SECONDS, when set, is for tests that watch a kernel being culled.)
+idle = int(setting("IDLE_SECONDS", "0")) or int(setting("IDLE_MINUTES", "60")) * 60
 c.Spawner.args = [
     "--MappingKernelManager.cull_idle_timeout=%d" % idle,
     "--MappingKernelManager.cull_interval=%d" % max(10, min(300, idle // 4)),

@@ -107,7 +107,7 @@ class Hub:
     its own. Every process it causes carries a marker in its environment; stop() ends the hub
     (which stops the students' servers) and then any marked process still alive."""
 
-    def __init__(self, prefix, state, heap="1g", threads="1", idle_minutes=60, quick=None):
+    def __init__(self, prefix, state, heap="1g", threads="1", idle_minutes=60, idle_seconds=None, quick=None):
         self.prefix = prefix
         self.state = state
         self.password = secrets.token_urlsafe(12)
@@ -121,6 +121,8 @@ class Hub:
             "SHARED_PASSWORD": self.password, "API_TOKEN": self.token, "RUN": self.run_id,
             "HEAP": heap, "THREADS": str(threads), "IDLE_MINUTES": str(idle_minutes),
         }
+        if idle_seconds:
+            self.settings["IDLE_SECONDS"] = str(idle_seconds)
         self.quick = quick
         self.log_path = os.path.join(state, "hub.log")
         self.proc = None
@@ -301,6 +303,11 @@ class Student:
             await asyncio.sleep(0.5)
         raise TimeoutError("the server was not ready within %d s" % timeout)
 
+    async def kernel_count(self):
+        """How many kernels the student's server runs (0 once the server is gone)."""
+        response = await self._api("/user/%s/api/kernels" % self.name)
+        return len(json.loads(response.body)) if response.code == 200 else 0
+
     async def start_kernel(self, kernel_name="deepbrew"):
         response = await self._api("/user/%s/api/kernels" % self.name, "POST", {"name": kernel_name})
         if response.code != 201:
@@ -402,6 +409,18 @@ async def run_student(hub, name, timeout):
     return report
 
 
+async def seconds_until_culled(hub, names, timeout):
+    """Seconds until no student has a kernel left (the servers' idle culling), None if some still
+    run after timeout."""
+    students = [Student(hub, name) for name in names]
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if sum(await asyncio.gather(*(s.kernel_count() for s in students))) == 0:
+            return time.monotonic() - start
+        await asyncio.sleep(2)
+    return None
+
+
 async def wrong_password_let_in(hub):
     return await Student(hub, "intruder").login("not-" + hub.password)
 
@@ -416,24 +435,31 @@ class Rehearsal:
     memory: MemorySampler
     engines: dict      # kernel pid -> the libmxnet.so it mapped
     wrong_password_let_in: bool
+    culled_after_s: float  # after the first cells, until idle culling had shut every kernel (if asked)
     left_running: list  # processes of the run still alive 10 s after the hub stopped (then killed)
     hub_log: str        # the end of the hub's log, servers' output included
 
 
-def rehearse(prefix, users, state, heap="1g", threads="1", timeout=900, quick=None, memory_limit_gib=None):
+def rehearse(prefix, users, state, heap="1g", threads="1", timeout=900, quick=None, memory_limit_gib=None,
+             idle_seconds=None):
     """Runs the class and stops the hub (also on failure, or once the machine's memory in use
-    passes memory_limit_gib) before it returns a Rehearsal."""
+    passes memory_limit_gib) before it returns a Rehearsal. With idle_seconds, kernels idle that
+    long are culled, and the rehearsal waits to see it happen."""
     names = ["student%02d" % (i + 1) for i in range(users)]
     limit = memory_limit_gib * (1 << 30) if memory_limit_gib else None
     with MemorySampler(limit_bytes=limit) as memory:
-        hub = Hub(prefix, state, heap=heap, threads=threads, quick=quick)
+        hub = Hub(prefix, state, heap=heap, threads=threads, idle_seconds=idle_seconds, quick=quick)
         # SIGTERM: the hub stops every server; the students still waiting then fail and report.
-        memory.on_exceeded = lambda: hub.proc and hub.proc.poll() is None and hub.proc.send_signal(signal.SIGTERM)
+        def stop_hub():
+            if hub.proc is not None and hub.proc.poll() is None:
+                hub.proc.send_signal(signal.SIGTERM)
+        memory.on_exceeded = stop_hub
         with hub:
             reports = asyncio.run(run_class(hub, names, timeout))
             engines = hub.kernel_libraries()
             wrong = asyncio.run(wrong_password_let_in(hub))
-    return Rehearsal(reports, memory, engines, wrong, hub.outlived, hub.log_tail(60))
+            culled = asyncio.run(seconds_until_culled(hub, names, 3 * idle_seconds + 30)) if idle_seconds else None
+    return Rehearsal(reports, memory, engines, wrong, culled, hub.outlived, hub.log_tail(60))
 
 
 def print_table(rehearsal, out=sys.stdout):
@@ -458,6 +484,8 @@ def print_table(rehearsal, out=sys.stdout):
     libraries = set(rehearsal.engines.values())
     print("%d kernels mapped libmxnet.so from %s" % (len(rehearsal.engines), ", ".join(map(str, libraries))), file=out)
     print("wrong password %s" % ("LET IN" if rehearsal.wrong_password_let_in else "refused"), file=out)
+    if rehearsal.culled_after_s is not None:
+        print("idle kernels all culled %.0f s after the first cells" % rehearsal.culled_after_s, file=out)
     if rehearsal.memory.exceeded:
         print("STOPPED EARLY: memory in use passed %.1f GiB" % (rehearsal.memory.limit_bytes / gib), file=out)
     if rehearsal.left_running:

@@ -75,8 +75,10 @@ workshop_install() {
   cp -r "$ROOT/notebooks" "$prefix/notebooks"
   workshop_write_kernelspec "$prefix"
   if [ "$system_spec" = 1 ]; then
-    "$PY" -m jupyter kernelspec install --replace --name deepbrew "$prefix/share/jupyter/kernels/deepbrew" >/dev/null
-    say "workshop: kernelspec 'deepbrew' installed for every account ($("$PY" -m jupyter kernelspec list | awk '$1=="deepbrew"{print $2}'))"
+    local where
+    where=$("$PY" -m jupyter kernelspec install --replace --name deepbrew "$prefix/share/jupyter/kernels/deepbrew" 2>&1) \
+      || die "workshop install: could not install the kernelspec: $where"
+    say "workshop: kernelspec 'deepbrew' for every account: ${where##* in }"
   fi
   say "workshop: installed under $prefix"
 }

@@ -25,6 +25,8 @@ import rehearse  # noqa: E402
 STUDENTS = 3
 HEAP = "512m"
 STUDENT_TIMEOUT_S = 180
+# Kernels idle this long are culled (a class's default is an hour).
+IDLE_S = 20
 # Iris is easy: the 2-layer MLP fits the 150 flowers after 20 epochs (0.987 measured).
 ACCURACY_FLOOR = 0.9
 
@@ -51,7 +53,8 @@ def prefix():
 def rehearsal(prefix):
     state = tempfile.mkdtemp(prefix="deepbrew-workshop-state-")
     try:
-        result = rehearse.rehearse(str(prefix), STUDENTS, state, heap=HEAP, timeout=STUDENT_TIMEOUT_S)
+        result = rehearse.rehearse(str(prefix), STUDENTS, state, heap=HEAP, timeout=STUDENT_TIMEOUT_S,
+                                   idle_seconds=IDLE_S)
         rehearse.print_table(result)
         yield result
     finally:
@@ -101,6 +104,12 @@ def test_students_share_one_read_only_data_folder_and_engine(rehearsal, prefix):
     assert len(rehearsal.engines) == STUDENTS, f"found {len(rehearsal.engines)} kernels of {STUDENTS}"
     assert set(rehearsal.engines.values()) == {str(prefix / "engines/mxnet/libmxnet.so")}, \
         f"kernels loaded MXNet from {set(rehearsal.engines.values())}, not the one shared copy"
+
+
+def test_idle_kernels_are_culled(rehearsal):
+    # Culling runs every 10 s: an idle kernel goes between IDLE_S and IDLE_S + 10 s after its cell.
+    assert rehearsal.culled_after_s is not None, f"kernels still ran {3 * IDLE_S + 30} s after their last cell"
+    assert rehearsal.culled_after_s <= IDLE_S + 15
 
 
 def test_the_shared_password_is_required(rehearsal):
