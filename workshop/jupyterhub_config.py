@@ -22,6 +22,12 @@ os.makedirs(state, mode=0o700, exist_ok=True)
 # ---------------------------------------------------------------- where the hub listens
 ip = setting("IP", "0.0.0.0")
 c.JupyterHub.bind_url = "http://%s:%s" % (ip, setting("PORT", "8000"))
+# Students' passwords cross the room's network: give the hub a certificate (or put it behind a
+# proxy that has one) for anything but a rehearsal.
+if setting("SSL_CERT") and setting("SSL_KEY"):
+    c.JupyterHub.ssl_cert = setting("SSL_CERT")
+    c.JupyterHub.ssl_key = setting("SSL_KEY")
+    c.JupyterHub.bind_url = c.JupyterHub.bind_url.replace("http://", "https://", 1)
 # The hub's own API and the proxy's are for processes on this machine only.
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = int(setting("HUB_PORT", "8081"))

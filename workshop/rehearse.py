@@ -16,6 +16,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -509,6 +510,10 @@ def main(argv=None):
     result = rehearse(args.prefix, args.users, state, args.heap, args.threads, args.timeout,
                       memory_limit_gib=args.memory_limit_gib)
     print_table(result)
+    if not args.state:
+        # The students' homes go; the hub's log stays for a look.
+        shutil.rmtree(os.path.join(state, "homes"), ignore_errors=True)
+        print("hub log: %s" % os.path.join(state, "hub.log"))
     ok = not any(r.failure for r in result.reports) and not result.wrong_password_let_in \
         and not result.memory.exceeded
     return 0 if ok else 1

@@ -23,7 +23,7 @@ workshop_usage() {
     random passwords, listed in DIR/students.txt
 ./deepbrew workshop users remove [--prefix DIR]                    delete those accounts and homes
 ./deepbrew workshop start [--prefix DIR] [--ip 0.0.0.0] [--port 8000] [--heap 1g] [--threads 1]
-    [--idle-minutes 60] [--admin NAME] [--shared-password PW]
+    [--idle-minutes 60] [--admin NAME] [--shared-password PW] [--ssl-cert FILE --ssl-key FILE]
     run the hub in the foreground (Ctrl-C stops it and every student's server); students log in
     with their account, or with any name and PW when --shared-password is given (a rehearsal)
 ./deepbrew workshop rehearse [--users 30] [--prefix DIR] [--heap 1g] [--threads 1] [--timeout 900]
@@ -238,6 +238,8 @@ workshop_settings() {
       --idle-minutes) export DEEPBREW_WORKSHOP_IDLE_MINUTES="$2" ;;
       --admin) export DEEPBREW_WORKSHOP_ADMINS="${DEEPBREW_WORKSHOP_ADMINS:+$DEEPBREW_WORKSHOP_ADMINS,}$2" ;;
       --shared-password) export DEEPBREW_WORKSHOP_SHARED_PASSWORD="$2" ;;
+      --ssl-cert) export DEEPBREW_WORKSHOP_SSL_CERT="$2" ;;
+      --ssl-key) export DEEPBREW_WORKSHOP_SSL_KEY="$2" ;;
       *) die "workshop start: unknown option '$1'" ;;
     esac
     shift 2
@@ -251,7 +253,9 @@ workshop_start() {
   install_packages "${WORKSHOP_PACKAGES[@]}"
   workshop_settings "$@"
   mkdir -p "$WORKSHOP_PREFIX/hub"
-  say "workshop: JupyterHub on http://${DEEPBREW_WORKSHOP_IP:-0.0.0.0}:${DEEPBREW_WORKSHOP_PORT:-8000} (Ctrl-C stops it)"
+  local scheme=http
+  [ -n "${DEEPBREW_WORKSHOP_SSL_CERT:-}" ] && scheme=https
+  say "workshop: JupyterHub on $scheme://${DEEPBREW_WORKSHOP_IP:-0.0.0.0}:${DEEPBREW_WORKSHOP_PORT:-8000} (Ctrl-C stops it)"
   cd "$WORKSHOP_PREFIX/hub"
   exec "$PY" -m jupyterhub -f "$WORKSHOP_DIR/jupyterhub_config.py"
 }
