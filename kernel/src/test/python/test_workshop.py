@@ -10,6 +10,7 @@ end, failures included.
 """
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -73,6 +74,28 @@ def test_install_lays_out_a_folder_every_account_can_read(prefix):
     assert all(entry.startswith(str(prefix / "app") + "/") for entry in classpath), \
         "the installed kernel's classpath names jars outside the installed folder"
     assert all(pathlib.Path(entry).is_file() for entry in classpath)
+
+
+def _files(folder):
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def test_every_notebook_data_set_resolves_from_the_read_only_folder(prefix):
+    # What the notebooks load goes through DatasetResolver.resolve, as `data fetch` does: run as
+    # an account that cannot write the folder, it must find everything there and change nothing.
+    names = re.search(r"^NOTEBOOK_DATASETS=\(([^)]*)\)", (ROOT / "deepbrew").read_text(), re.M).group(1).split()
+    home = tempfile.mkdtemp(prefix="deepbrew-workshop-home-")  # pytest's tmp_path is root's alone
+    try:
+        shutil.chown(home, "nobody")
+        before = _files(prefix / "data")
+        run = subprocess.run(["runuser", "-u", "nobody", "--", "env", f"HOME={home}", f"DEEPBREW_DATA={prefix}/data",
+                              str(prefix / "app/deepbrew"), "data", "fetch", *names],
+                             capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert all(f"✓ {name}" in run.stdout for name in names), run.stdout
+    assert _files(prefix / "data") == before, "resolving the data sets changed the shared folder"
 
 
 def test_every_student_trains_a_model_in_a_deepbrew_kernel(rehearsal):
