@@ -64,11 +64,17 @@ def free_port():
 
 
 class MemorySampler:
-    """Samples the machine's memory in use (MemTotal - MemAvailable) twice a second."""
+    """Samples the machine's memory in use (MemTotal - MemAvailable) twice a second and, every
+    few seconds, the proportional set size (PSS) of the processes own() names: their share of
+    the machine, each shared page (one libmxnet.so for all kernels) split among its users, and
+    unlike MemAvailable blind to whatever else runs on the machine."""
 
-    def __init__(self, interval=0.5, limit_bytes=None):
+    def __init__(self, interval=0.5, limit_bytes=None, own=None, own_every=4):
         self.interval = interval
         self.baseline = self.peak = self.used_bytes()
+        self.own = own
+        self.own_every = own_every
+        self.own_peak = 0
         # Past limit_bytes, on_exceeded() is called once (the rehearsal stops its hub then).
         self.limit_bytes = limit_bytes
         self.on_exceeded = None
@@ -85,9 +91,27 @@ class MemorySampler:
                 info[key] = int(value.split()[0]) * 1024
         return info["MemTotal"] - info["MemAvailable"]
 
+    @staticmethod
+    def pss_bytes(pids):
+        total = 0
+        for pid in pids:
+            try:
+                with open("/proc/%d/smaps_rollup" % pid) as f:
+                    for line in f:
+                        if line.startswith("Pss:"):
+                            total += int(line.split()[1]) * 1024
+                            break
+            except OSError:
+                continue  # ended meanwhile
+        return total
+
     def _run(self):
+        ticks = 0
         while not self._stop.wait(self.interval):
             self.peak = max(self.peak, self.used_bytes())
+            ticks += 1
+            if self.own is not None and ticks % self.own_every == 0:
+                self.own_peak = max(self.own_peak, self.pss_bytes(self.own()))
             if self.limit_bytes and self.peak > self.limit_bytes and not self.exceeded:
                 self.exceeded = True
                 if self.on_exceeded:
@@ -448,8 +472,8 @@ def rehearse(prefix, users, state, heap="1g", threads="1", timeout=900, quick=No
     long are culled, and the rehearsal waits to see it happen."""
     names = ["student%02d" % (i + 1) for i in range(users)]
     limit = memory_limit_gib * (1 << 30) if memory_limit_gib else None
-    with MemorySampler(limit_bytes=limit) as memory:
-        hub = Hub(prefix, state, heap=heap, threads=threads, idle_seconds=idle_seconds, quick=quick)
+    hub = Hub(prefix, state, heap=heap, threads=threads, idle_seconds=idle_seconds, quick=quick)
+    with MemorySampler(limit_bytes=limit, own=hub.marked_processes) as memory:
         # SIGTERM: the hub stops every server; the students still waiting then fail and report.
         def stop_hub():
             if hub.proc is not None and hub.proc.poll() is None:
@@ -482,6 +506,8 @@ def print_table(rehearsal, out=sys.stdout):
     print("memory in use: %.2f GiB before, %.2f GiB at peak (+%.2f GiB for %d students, %.0f MiB each)" % (
         memory.baseline / gib, memory.peak / gib, (memory.peak - memory.baseline) / gib, len(reports),
         (memory.peak - memory.baseline) / (1 << 20) / max(1, len(reports))), file=out)
+    print("the rehearsal's own processes (hub, proxy, servers, kernels): %.2f GiB PSS at peak, %.0f MiB per student" % (
+        memory.own_peak / gib, memory.own_peak / (1 << 20) / max(1, len(reports))), file=out)
     libraries = set(rehearsal.engines.values())
     print("%d kernels mapped libmxnet.so from %s" % (len(rehearsal.engines), ", ".join(map(str, libraries))), file=out)
     print("wrong password %s" % ("LET IN" if rehearsal.wrong_password_let_in else "refused"), file=out)
