@@ -6,8 +6,8 @@ train a small model in a DeepBrew kernel, as a class does in its first minutes.
 
 Prints, per student, the seconds from asking for a server to its answering, from asking for a
 kernel to its answering, and from sending the first cell to its reply; then the machine's memory
-in use (MemTotal - MemAvailable) before and at peak. Everything it started is stopped at the end,
-also on failure or Ctrl-C. The workshop test (kernel/src/test/python/test_workshop.py) drives the
+in use (MemTotal - MemAvailable) before and at peak, and the peak PSS of the rehearsal's own
+processes. Everything it started is stopped at the end, also on failure or Ctrl-C. The workshop test (kernel/src/test/python/test_workshop.py) drives the
 same classes with three students.
 """
 import argparse

@@ -252,6 +252,11 @@ workshop_start() {
   workshop_need_root start
   install_packages "${WORKSHOP_PACKAGES[@]}"
   workshop_settings "$@"
+  # Debian's package enables a jupyterhub.service of its own; on a machine running systemd it would
+  # hold the ports this hub needs.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet jupyterhub 2>/dev/null; then
+    die "Debian's jupyterhub service is running: 'systemctl disable --now jupyterhub', then start again"
+  fi
   mkdir -p "$WORKSHOP_PREFIX/hub"
   local scheme=http
   [ -n "${DEEPBREW_WORKSHOP_SSL_CERT:-}" ] && scheme=https
