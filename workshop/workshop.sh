@@ -258,6 +258,9 @@ workshop_start() {
     die "Debian's jupyterhub service is running: 'systemctl disable --now jupyterhub', then start again"
   fi
   mkdir -p "$WORKSHOP_PREFIX/hub"
+  if [ -z "${DEEPBREW_WORKSHOP_SHARED_PASSWORD:-}" ] && [ ! -s "$WORKSHOP_PREFIX/students.txt" ]; then
+    say "workshop: no $WORKSHOP_PREFIX/students.txt (workshop users add N): every account on this machine may log in"
+  fi
   local scheme=http
   [ -n "${DEEPBREW_WORKSHOP_SSL_CERT:-}" ] && scheme=https
   say "workshop: JupyterHub on $scheme://${DEEPBREW_WORKSHOP_IP:-0.0.0.0}:${DEEPBREW_WORKSHOP_PORT:-8000} (Ctrl-C stops it)"
