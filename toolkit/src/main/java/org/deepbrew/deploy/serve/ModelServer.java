@@ -65,6 +65,17 @@ import org.deepbrew.deploy.TextModel;
 public final class ModelServer implements AutoCloseable {
     private static final Gson GSON = new Gson();
     private static final String PREDICTIONS = "/predictions/";
+    /** The JDK server's switch for TCP_NODELAY on its connections; it reads it once, at its first use. */
+    static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        // Without TCP_NODELAY a response's header and body writes meet the client's delayed ACK (Nagle):
+        // about 45 ms added to every request. A constant model behind this server, 4 clients: 83 req/s
+        // (p50 48 ms) without, about 900 (p50 3 ms) with. Someone who set the property keeps their choice.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
 
     private final Builder settings;
     private final Map<String, BatchingWorker> workers = new LinkedHashMap<>();

@@ -55,6 +55,12 @@ class ModelServerTest {
     }
 
     @Test
+    void connectionsAreNoDelaySoNaglesWaitDoesNotAddToEveryRequest() {
+        ModelServer.builder(); // initialises the class, which must switch the JDK server to TCP_NODELAY
+        assertEquals("true", System.getProperty(ModelServer.NO_DELAY_PROPERTY));
+    }
+
+    @Test
     void pingModelsAndPredictionsAnswerJson() throws Exception {
         try (ModelServer s = server(new FakeModel("fake", 0)).build().start()) {
             HttpResponse<String> ping = get(URI.create(s.url() + "/ping"));
