@@ -101,6 +101,27 @@ public final class SemanticIndex {
         return search(vectors[index], k, index);
     }
 
+    /**
+     * The share of items whose nearest other item has the same label: a one-nearest-neighbour
+     * classifier scored by leaving each item out in turn. It measures how well the embedding
+     * groups texts by their labels, with no training.
+     */
+    public double leaveOneOutAccuracy() {
+        if (labels == null) {
+            throw new IllegalStateException("this index was built without labels");
+        }
+        if (size() < 2) {
+            throw new IllegalStateException("leaving one out needs at least 2 items");
+        }
+        int right = 0;
+        for (int i = 0; i < size(); i++) {
+            if (Objects.equals(neighbours(i, 1).get(0).label(), labels.get(i))) {
+                right++;
+            }
+        }
+        return (double) right / size();
+    }
+
     /** The label of the item closest to {@code query}. */
     public String nearestLabel(String query) {
         if (labels == null) {
@@ -140,13 +161,14 @@ public final class SemanticIndex {
         }
         float[] q = query.clone();
         normalise(q);
+        int[] nonZero = sparseSupport(q);
         // A min-heap of the best k so far: one pass, O(n log k).
         PriorityQueue<Match> best = new PriorityQueue<>((a, b) -> Double.compare(a.score(), b.score()));
         for (int i = 0; i < vectors.length; i++) {
             if (i == skip) {
                 continue;
             }
-            double s = dot(q, vectors[i]);
+            double s = nonZero != null ? sparseDot(q, nonZero, vectors[i]) : dot(q, vectors[i]);
             if (best.size() < k) {
                 best.add(match(i, s));
             } else if (s > best.peek().score()) {
@@ -162,6 +184,34 @@ public final class SemanticIndex {
 
     private Match match(int i, double score) {
         return new Match(i, texts.get(i), label(i), score);
+    }
+
+    /** The positions of {@code v}'s non-zero values when there are few (word-count vectors), else null. */
+    private static int[] sparseSupport(float[] v) {
+        int n = 0;
+        for (float x : v) {
+            if (x != 0) {
+                n++;
+            }
+        }
+        if (n > v.length / 8) {
+            return null;
+        }
+        int[] at = new int[n];
+        for (int i = 0, k = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                at[k++] = i;
+            }
+        }
+        return at;
+    }
+
+    private static double sparseDot(float[] q, int[] nonZero, float[] v) {
+        double s = 0;
+        for (int i : nonZero) {
+            s += (double) q[i] * v[i];
+        }
+        return s;
     }
 
     private static double dot(float[] a, float[] b) {

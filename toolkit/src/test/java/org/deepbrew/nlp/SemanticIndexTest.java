@@ -50,6 +50,43 @@ class SemanticIndexTest {
     }
 
     @Test
+    void leaveOneOutAccuracyCountsNearestOthersWithTheSameLabel() {
+        // Two tight pairs and a fifth point, labelled north, wedged between the east pair: items 0
+        // and 1 find it first (wrong), it finds item 1 (wrong); only the north pair is right.
+        SemanticIndex index = SemanticIndex.of(POINTS, List.of("1,0", "1,0.1", "0,1", "0.1,1", "1,0.05"),
+                List.of("east", "east", "north", "north", "north"));
+        assertEquals(2 / 5.0, index.leaveOneOutAccuracy(), 1e-12);
+        assertThrows(IllegalStateException.class, () -> SemanticIndex.of(POINTS, List.of("1,0", "0,1")).leaveOneOutAccuracy());
+    }
+
+    @Test
+    void sparseAndDenseVectorsScoreAlike() {
+        // 1 non-zero of 16: the sparse path; the same cosine as the dense formula.
+        TextEmbedding wide = new TextEmbedding() {
+            public float[][] embed(List<String> texts) {
+                return texts.stream().map(t -> {
+                    float[] v = new float[16];
+                    for (String p : t.split(",")) {
+                        String[] kv = p.split(":");
+                        v[Integer.parseInt(kv[0])] = Float.parseFloat(kv[1]);
+                    }
+                    return v;
+                }).toArray(float[][]::new);
+            }
+
+            public int dimension() {
+                return 16;
+            }
+        };
+        SemanticIndex index = SemanticIndex.of(wide, List.of("0:1,1:1", "1:2,5:1,7:1,9:1"));
+        float[] a = wide.embed("1:3");
+        List<SemanticIndex.Match> m = index.search("1:3", 2);
+        assertEquals(1, m.get(0).index()); // 2 / sqrt(7) beats 1 / sqrt(2)
+        assertEquals(TextEmbedding.cosine(a, wide.embed("1:2,5:1,7:1,9:1")), m.get(0).score(), 1e-6);
+        assertEquals(TextEmbedding.cosine(a, wide.embed("0:1,1:1")), m.get(1).score(), 1e-6);
+    }
+
+    @Test
     void tableListsRankScoreLabelAndText() {
         SemanticIndex index = SemanticIndex.of(POINTS, List.of("1,0", "0,1"), List.of("east", "north"));
         Table t = index.table("0,2", 2);
