@@ -47,7 +47,7 @@ public final class MlpForecaster implements Forecaster, AutoCloseable {
         this.history = history;
     }
 
-    /** Defaults: window 28, horizon 1, one hidden layer of 32, 60 epochs of Adam at 0.003, batches of 32, seed 7. */
+    /** Defaults: window 28, horizon 1, one hidden layer of 8, 60 epochs of Adam at 0.003, batches of 32, seed 7. */
     public static Builder builder() {
         return new Builder();
     }
@@ -97,14 +97,15 @@ public final class MlpForecaster implements Forecaster, AutoCloseable {
 
     @Override
     public String toString() {
-        return "MLP (window " + settings.window + ", hidden " + settings.hidden + ")";
+        return settings.hidden == 0 ? "linear autoregression (window " + settings.window + ")"
+                : "MLP (window " + settings.window + ", hidden " + settings.hidden + ")";
     }
 
     /** Settings for {@link MlpForecaster}; {@link #fit} trains one. */
     public static final class Builder {
         private int window = 28;
         private int horizon = 1;
-        private int hidden = 32;
+        private int hidden = 8;
         private int epochs = 60;
         private float learningRate = 0.003f;
         private int batchSize = 32;
@@ -124,9 +125,12 @@ public final class MlpForecaster implements Forecaster, AutoCloseable {
             return this;
         }
 
-        /** Width of the hidden layer. */
+        /** Width of the hidden layer; 0 for none, which makes the network a linear autoregression. */
         public Builder hidden(int hidden) {
-            this.hidden = positive(hidden, "hidden");
+            if (hidden < 0) {
+                throw new IllegalArgumentException("hidden must be 0 (linear) or more, got " + hidden);
+            }
+            this.hidden = hidden;
             return this;
         }
 
@@ -176,7 +180,11 @@ public final class MlpForecaster implements Forecaster, AutoCloseable {
                 }
             }
             Model model = Model.newInstance("mlp forecaster");
-            model.setBlock(Mlp.builder().hidden(hidden).activation(Activation::relu).outputs(horizon).build());
+            Mlp.Builder block = Mlp.builder().activation(Activation::relu).outputs(horizon);
+            if (hidden > 0) {
+                block.hidden(hidden);
+            }
+            model.setBlock(block.build());
             try (NDManager scratch = NDManager.newBaseManager();
                     InMemoryDataset data = InMemoryDataset.builder().batchSize(batchSize).seed(seed)
                             .fromArrays(scratch.create(x, new Shape(examples, window)),

@@ -38,6 +38,25 @@ class MlpForecasterTest {
     }
 
     @Test
+    void withoutAHiddenLayerItIsALinearAutoregression() {
+        // x_t = 0.8 x_{t-1} + noise: the best linear forecast one step ahead is 0.8 x_{t-1}.
+        Random r = new Random(3);
+        double[] s = new double[2000];
+        for (int t = 1; t < s.length; t++) {
+            s[t] = 0.8 * s[t - 1] + r.nextGaussian();
+        }
+        try (MlpForecaster ar = MlpForecaster.builder().window(2).hidden(0).epochs(20).fit(Arrays.copyOf(s, 1500))) {
+            assertTrue(ar.toString().startsWith("linear autoregression"));
+            double[] probe = {0, 5};
+            assertEquals(4.0, ar.forecast(probe, 1)[0], 0.3);
+            ForecastErrors model = Backtest.walkForward(ar, s, 1500, 1).errors();
+            ForecastErrors naive = Backtest.walkForward(new NaiveForecast(), s, 1500, 1).errors();
+            assertTrue(model.mae() < naive.mae(), model + " vs naive " + naive);
+        }
+        assertThrows(IllegalArgumentException.class, () -> MlpForecaster.builder().hidden(-1));
+    }
+
+    @Test
     void forecastsUpToItsHorizonFromTheLastWindow() {
         double[] series = seasonal(200, 2);
         try (MlpForecaster mlp = MlpForecaster.builder().window(12).horizon(4).epochs(2).fit(series)) {
