@@ -8,7 +8,11 @@ import tech.tablesaw.columns.Column;
 public final class Rows {
     private Rows() {}
 
-    /** The rows of {@code t} at {@code indices}, in that order. */
+    /**
+     * The rows of {@code t} at {@code indices}, in the table's own order whatever the order of
+     * {@code indices} (Tablesaw selects rows through a sorted bitmap): read labels from the
+     * selected table, not from {@code indices}.
+     */
     public static Table select(Table t, int[] indices) {
         return t.rows(indices);
     }

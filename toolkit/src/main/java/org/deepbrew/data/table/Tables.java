@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 
 import org.deepbrew.data.DatasetResolver;
 import org.deepbrew.data.JsonFiles;
+import org.deepbrew.data.rdata.RDataFrames;
+import org.deepbrew.data.rdata.RLazyLoad;
 
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -42,6 +44,11 @@ public final class Tables {
     public static final String VEGA = "vega-tables";
     /** Manifest name of the scikit-learn tables. */
     public static final String SKLEARN = "sklearn-tables";
+    /**
+     * Manifest name of the data set holding the R package dslabs' database: it is installed for
+     * its MovieLens ratings, and holds the package's other tables too ({@link #dslabs(String)}).
+     */
+    public static final String DSLABS = "movielens-small";
 
     private static final List<String> BREAST_CANCER_FEATURES = List.of("radius", "texture", "perimeter", "area",
             "smoothness", "compactness", "concavity", "concave points", "symmetry", "fractal dimension");
@@ -124,6 +131,44 @@ public final class Tables {
                 return t;
             }
         });
+    }
+
+    /**
+     * A data frame of the R package dslabs (Irizarry and Gill), read without R: for example
+     * {@code "admissions"}, {@code "olive"}, {@code "heights"}, {@code "gapminder"}, {@code "murders"}.
+     */
+    public static Table dslabs(String name) {
+        return unchecked(() -> {
+            RLazyLoad db = RLazyLoad.open(folder(DSLABS));
+            if (!db.names().contains(name)) {
+                throw new IllegalArgumentException("dslabs has no table \"" + name + "\"; it has " + db.names());
+            }
+            return RDataFrames.toTable(db.read(name), name);
+        });
+    }
+
+    /**
+     * UC Berkeley's graduate admissions of autumn 1973 in its six largest majors (Bickel, Hammel
+     * and O'Connell 1975), one row per applicant: {@code major} (A-F), {@code gender} (men,
+     * women) and {@code admitted} (1 or 0). 4,526 applicants, rebuilt from dslabs'
+     * {@code admissions} table of per-major percentages and applicant counts; each percentage is
+     * rounded there, so a major's admitted count can be off by one from the original records.
+     */
+    public static Table berkeleyApplicants() {
+        Table counts = dslabs("admissions");
+        StringColumn major = StringColumn.create("major");
+        StringColumn gender = StringColumn.create("gender");
+        IntColumn admitted = IntColumn.create("admitted");
+        for (int r = 0; r < counts.rowCount(); r++) {
+            int applicants = (int) Math.round(counts.numberColumn("applicants").getDouble(r));
+            int yes = (int) Math.round(counts.numberColumn("admitted").getDouble(r) * applicants / 100);
+            for (int i = 0; i < applicants; i++) {
+                major.append(counts.stringColumn("major").get(r));
+                gender.append(counts.stringColumn("gender").get(r));
+                admitted.append(i < yes ? 1 : 0);
+            }
+        }
+        return Table.create("berkeley-applicants", major, gender, admitted);
     }
 
     /**

@@ -54,18 +54,9 @@ public final class BertClassifier extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList encoded = encoder.forward(ps, inputs, training);
-        NDArray sentence = switch (pooling) {
-            case CLS -> encoded.get(0).get(":, 0, :");
-            case POOLER -> encoded.get(1);
-            case MEAN -> meanOfRealTokens(encoded.get(0), inputs.get(2));
-        };
+        NDArray sentence = pooling.pool(encoded, inputs.get(2));
         NDArray dropped = dropout.forward(ps, new NDList(sentence), training).head();
         return head.forward(ps, new NDList(dropped), training);
-    }
-
-    private static NDArray meanOfRealTokens(NDArray hidden, NDArray mask) {
-        NDArray m = mask.toType(DataType.FLOAT32, false).expandDims(2);
-        return hidden.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}).maximum(1f));
     }
 
     @Override

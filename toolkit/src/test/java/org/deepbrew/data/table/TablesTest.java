@@ -1,6 +1,8 @@
 package org.deepbrew.data.table;
 
+import org.deepbrew.data.DataUnavailableException;
 import org.deepbrew.data.TestData;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,5 +119,27 @@ class TablesTest {
         Path broken = Files.writeString(dir.resolve("broken.json"), "[{\"x\":1},");
         e = assertThrows(IOException.class, () -> Tables.read(broken));
         assertTrue(e.getMessage().contains("broken.json is not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void berkeleyApplicantsAreRebuiltFromDslabsCounts() {
+        Table counts;
+        try {
+            counts = Tables.dslabs("admissions");
+        } catch (DataUnavailableException e) {
+            Assumptions.abort("the dslabs database cannot be resolved here: " + e.getMessage());
+            return;
+        }
+        assertEquals(List.of("major", "gender", "admitted", "applicants"), counts.columnNames());
+        assertEquals(12, counts.rowCount());
+        Table people = Tables.berkeleyApplicants();
+        assertEquals(4526, people.rowCount());
+        assertEquals(2691, people.where(people.stringColumn("gender").isEqualTo("men")).rowCount());
+        // Major A, men: 62 % of 825 = 511.5, rounded to 512 (the 1973 records say 512).
+        Table menA = people.where(people.stringColumn("gender").isEqualTo("men")
+                .and(people.stringColumn("major").isEqualTo("A")));
+        assertEquals(825, menA.rowCount());
+        assertEquals(512, (int) menA.intColumn("admitted").sum());
+        assertThrows(IllegalArgumentException.class, () -> Tables.dslabs("no such table"));
     }
 }
