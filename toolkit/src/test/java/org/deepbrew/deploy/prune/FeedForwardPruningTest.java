@@ -100,6 +100,10 @@ class FeedForwardPruningTest {
             try (BertTextClassifier loaded = BertTextClassifier.load(dir)) {
                 assertEquals(24, loaded.block().encoder().config().intermediateSize());
                 assertTrue(maxDifference(pruned.probabilities(TEXTS), loaded.probabilities(TEXTS)) < 1e-6);
+                loaded.save(dir.resolve("again")); // a loaded classifier saves too
+                try (BertTextClassifier again = BertTextClassifier.load(dir.resolve("again"))) {
+                    assertTrue(maxDifference(pruned.probabilities(TEXTS), again.probabilities(TEXTS)) < 1e-6);
+                }
             }
         }
     }
