@@ -59,7 +59,9 @@ NOTEBOOK_NAMES = ["Fit", "History", "Schedule", "ConfusionMatrix", "InMemoryData
                   "LeaveLastOutSplit", "SequenceRecommender", "RankingEvaluator", "Recommender",
                   "PermutationImportance", "FairnessReport", "Backtest", "SeasonalNaive", "SuccessiveHalving",
                   "SearchSpace", "TextModel", "OnnxTextClassifier", "DynamicQuantizer", "ModelServer",
-                  "LoadGenerator", "MagnitudePruner", "DistillationLoss"]
+                  "LoadGenerator", "MagnitudePruner", "DistillationLoss", "ImdbSentiment", "FeedForwardPruning",
+                  "BagOfWordsStudent", "Variants", "LoadTest", "FileSizes", "Int8WeightFile", "BertOnnxExport",
+                  "SparsitySchedule"]
 
 
 def test_a_notebook_needs_no_imports_for_the_toolkit(kernel):
