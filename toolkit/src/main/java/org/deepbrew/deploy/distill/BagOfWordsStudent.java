@@ -45,6 +45,7 @@ import org.deepbrew.train.History;
 public final class BagOfWordsStudent implements TextModel {
     private static final String VOCABULARY_FILE = "vocabulary.txt";
     private static final String MODEL_NAME = "bag-of-words-student";
+    private static final int TEACHER_BATCH = 64;
 
     private final Builder settings;
     private final Map<String, Integer> vocabulary = new LinkedHashMap<>();
@@ -100,7 +101,12 @@ public final class BagOfWordsStudent implements TextModel {
         List<String> texts = new ArrayList<>(labelled.size() + unlabelled.size());
         labelled.forEach(t -> texts.add(t.text()));
         texts.addAll(unlabelled);
-        float[][] probabilities = teacher.probabilities(texts);
+        float[][] probabilities = new float[texts.size()][];
+        for (int from = 0; from < texts.size(); from += TEACHER_BATCH) {
+            // in batches, as a server would send them: one batch of thousands is slower, not faster
+            float[][] part = teacher.probabilities(texts.subList(from, Math.min(texts.size(), from + TEACHER_BATCH)));
+            System.arraycopy(part, 0, probabilities, from, part.length);
+        }
         int[] hard = new int[texts.size()];
         for (int i = 0; i < hard.length; i++) {
             hard[i] = i < labelled.size() ? checkedLabel(labelled.get(i).label()) : argMax(probabilities[i]);
