@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.deepbrew.data.text.LabeledText;
 import org.deepbrew.deploy.serve.LoadTest;
 import org.deepbrew.deploy.serve.ModelServer;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -16,7 +18,7 @@ import tech.tablesaw.api.Table;
 /**
  * The deployment variants of a model side by side: each one served and load-tested the same way
  * ({@link #serve}), or, for a model that is not served, its size and accuracy alone ({@link #add});
- * then one {@link #table()} and one {@link #plot()} of what each step cost and bought.
+ * then one {@link #table()} and one {@link #plot()} (accuracy against latency) of what each step cost and bought.
  *
  * <pre>{@code
  * Variants variants = Variants.builder().test(test).clients(2).requests(300).build();
@@ -105,23 +107,22 @@ public final class Variants {
     }
 
     /**
-     * The served variants' size, p50 and p99 latency, throughput and accuracy, each relative to the first
-     * served variant (1 = the same; below 1 is smaller, faster to answer, fewer requests/s, less accurate).
+     * The served variants' trade-off in one chart: accuracy against median latency (log scale), one point
+     * per variant, its legend naming the size on disk and the requests per second. Up and to the left is better.
      */
-    public CategoryChart plot() {
+    public XYChart plot() {
         List<Row> served = rows.stream().filter(Row::served).toList();
         if (served.isEmpty()) {
             throw new IllegalStateException("no served variant to plot; serve one first");
         }
-        Row base = served.get(0);
-        List<String> figures = List.of("size", "p50 latency", "p99 latency", "requests/s", "accuracy");
-        CategoryChart chart = new CategoryChartBuilder().width(760).height(420)
-                .title("Each variant relative to " + base.variant()).yAxisTitle("× " + base.variant()).build();
-        chart.getStyler().setAvailableSpaceFill(0.9);
+        XYChart chart = new XYChartBuilder().width(760).height(420).title("Accuracy against latency, per variant")
+                .xAxisTitle("p50 latency (ms, log scale)").yAxisTitle("accuracy of the served answers").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setMarkerSize(12);
         for (Row r : served) {
-            chart.addSeries(r.variant(), figures, List.of(r.sizeMb() / base.sizeMb(), r.p50Ms() / base.p50Ms(),
-                    r.p99Ms() / base.p99Ms(), r.requestsPerSecond() / base.requestsPerSecond(),
-                    r.accuracy() / base.accuracy()));
+            chart.addSeries(String.format(Locale.ROOT, "%s: %.1f MB, %.0f req/s", r.variant(), r.sizeMb(),
+                    r.requestsPerSecond()), new double[] {r.p50Ms()}, new double[] {r.accuracy()});
         }
         return chart;
     }

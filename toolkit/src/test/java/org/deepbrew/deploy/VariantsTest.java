@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.deepbrew.data.text.LabeledText;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -54,13 +54,13 @@ class VariantsTest {
         assertEquals(0.5, t.doubleColumn("size MB").get(1), 1e-12);
         assertTrue(t.doubleColumn("p50 ms").isMissing(2), "an offline variant has no latency");
 
-        CategoryChart chart = v.plot();
+        XYChart chart = v.plot();
         assertEquals(2, chart.getSeriesMap().size(), "only served variants are plotted");
-        CategorySeries optimist = chart.getSeriesMap().get("optimist");
-        List<? extends Number> ys = List.copyOf(optimist.getYData());
-        assertEquals(0.25, ys.get(0).doubleValue(), 1e-12); // size relative to the first served variant
-        assertEquals(0.5, ys.get(4).doubleValue(), 1e-12);  // accuracy relative
-        chart.getSeriesMap().get("reader").getYData().forEach(y -> assertEquals(1.0, y.doubleValue(), 1e-12));
+        XYSeries optimist = chart.getSeriesMap().values().stream().filter(s -> s.getName().startsWith("optimist"))
+                .findFirst().orElseThrow();
+        assertTrue(optimist.getName().contains("0.5 MB"), optimist.getName());
+        assertEquals(0.5, optimist.getYData()[0], 1e-12);
+        assertEquals(v.row("optimist").p50Ms(), optimist.getXData()[0], 1e-12);
     }
 
     @Test
