@@ -121,7 +121,7 @@ public final class Variants {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(12);
         for (Row r : served) {
-            chart.addSeries(String.format(Locale.ROOT, "%s: %.1f MB, %.0f req/s", r.variant(), r.sizeMb(),
+            chart.addSeries(String.format(Locale.ROOT, "%s: %.2f MB, %.0f req/s", r.variant(), r.sizeMb(),
                     r.requestsPerSecond()), new double[] {r.p50Ms()}, new double[] {r.accuracy()});
         }
         return chart;

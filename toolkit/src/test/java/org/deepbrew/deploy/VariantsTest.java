@@ -58,7 +58,7 @@ class VariantsTest {
         assertEquals(2, chart.getSeriesMap().size(), "only served variants are plotted");
         XYSeries optimist = chart.getSeriesMap().values().stream().filter(s -> s.getName().startsWith("optimist"))
                 .findFirst().orElseThrow();
-        assertTrue(optimist.getName().contains("0.5 MB"), optimist.getName());
+        assertTrue(optimist.getName().contains("0.50 MB"), optimist.getName());
         assertEquals(0.5, optimist.getYData()[0], 1e-12);
         assertEquals(v.row("optimist").p50Ms(), optimist.getXData()[0], 1e-12);
     }
