@@ -61,7 +61,9 @@ NOTEBOOK_NAMES = ["Fit", "History", "Schedule", "ConfusionMatrix", "InMemoryData
                   "SearchSpace", "TextModel", "OnnxTextClassifier", "DynamicQuantizer", "ModelServer",
                   "LoadGenerator", "MagnitudePruner", "DistillationLoss", "SentenceEncoder", "SemanticIndex",
                   "TextEmbedding", "TfIdfEmbedding", "Occlusion", "OcclusionMap", "ModelScores", "MlpForecaster",
-                  "OneHot", "PretrainedBert", "ScoreFunction", "DependenceCurve", "FeatureImportance"]
+                  "OneHot", "PretrainedBert", "ScoreFunction", "DependenceCurve", "FeatureImportance",
+                  "ImdbSentiment", "FeedForwardPruning", "BagOfWordsStudent", "Variants", "LoadTest", "FileSizes",
+                  "Int8WeightFile", "BertOnnxExport", "SparsitySchedule"]
 
 
 def test_a_notebook_needs_no_imports_for_the_toolkit(kernel):

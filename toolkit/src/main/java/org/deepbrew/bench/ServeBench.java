@@ -1,6 +1,5 @@
 package org.deepbrew.bench;
 
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,17 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.deepbrew.data.text.LabeledText;
-import org.deepbrew.data.text.SentimentSentences;
 import org.deepbrew.deploy.TextModel;
 import org.deepbrew.deploy.onnx.BertOnnxExport;
 import org.deepbrew.deploy.onnx.DynamicQuantizer;
@@ -26,14 +22,12 @@ import org.deepbrew.deploy.onnx.OnnxModel;
 import org.deepbrew.deploy.onnx.OnnxTextClassifier;
 import org.deepbrew.deploy.serve.LoadGenerator;
 import org.deepbrew.deploy.serve.LoadReport;
+import org.deepbrew.deploy.serve.LoadTest;
 import org.deepbrew.deploy.serve.ModelServer;
 import org.deepbrew.deploy.serve.ModelStats;
 import org.deepbrew.nlp.TextSplit;
 import org.deepbrew.nlp.bert.BertTextClassifier;
-import org.deepbrew.nlp.bert.FineTuning;
-import org.deepbrew.nlp.bert.Pooling;
-import org.deepbrew.nlp.bert.PretrainedBert;
-import org.deepbrew.notebook.Notebook;
+import org.deepbrew.nlp.bert.ImdbSentiment;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -55,7 +49,6 @@ import tech.tablesaw.api.Table;
  * {@code DEEPBREW_QUICK=1} fine-tunes briefly, as notebook 07 does in quick mode.
  */
 public final class ServeBench {
-    private static final List<String> NAMES = List.of("negative", "positive");
 
     /** What every variant is made from: the fine-tuned classifier, where it is saved, the test sentences. */
     public record Trained(BertTextClassifier classifier, Path savedDirectory, Path workDirectory,
@@ -100,8 +93,7 @@ public final class ServeBench {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        List<LabeledText> imdb = SentimentSentences.load(SentimentSentences.Source.IMDB);
-        TextSplit split = TextSplit.stratified(imdb, 0.7, 0.15, 42);
+        TextSplit split = ImdbSentiment.split();
         List<String> texts = split.test().stream().map(LabeledText::text).toList();
         long requests = o.requests > 0 ? Math.max(o.requests, texts.size()) : 4L * texts.size();
         int maxBatch = o.maxBatch > 0 ? o.maxBatch : o.clients;
@@ -111,8 +103,8 @@ public final class ServeBench {
         Table summary = Table.create("bench serve", StringColumn.create("variant"), DoubleColumn.create("size MB"),
                 DoubleColumn.create("accuracy"), DoubleColumn.create("p50 ms"), DoubleColumn.create("p99 ms"),
                 DoubleColumn.create("requests/s"), DoubleColumn.create("mean batch"));
-        try (BertTextClassifier classifier = fineTuned(split, o.retrain)) {
-            Trained trained = new Trained(classifier, modelDirectory(), work, split.test());
+        try (BertTextClassifier classifier = ImdbSentiment.fineTunedOrCached(split, o.retrain)) {
+            Trained trained = new Trained(classifier, ImdbSentiment.cacheDirectory(), work, split.test());
             System.out.printf(Locale.ROOT, "bench serve: %d IMDb test sentences, %d clients, %d requests per variant,"
                     + " batches of at most %d within %d ms, %d malformed requests; %d cores%n", texts.size(),
                     o.clients, requests, maxBatch, o.batchDelayMs, o.malformed,
@@ -125,7 +117,7 @@ public final class ServeBench {
                 try (TextModel model = c.model();
                         ModelServer server = ModelServer.builder().model(model).port(0).maxBatchSize(maxBatch)
                                 .maxBatchDelay(Duration.ofMillis(o.batchDelayMs)).build().start()) {
-                    Measured m = measure(variant.name(), server, model.name(), split.test(), texts, requests, o);
+                    Measured m = measure(variant.name(), server, model, split.test(), requests, o);
                     reports.put(variant.name(), m.load);
                     double mb = c.sizeBytes() / 1e6;
                     print(variant.name(), mb, m);
@@ -148,38 +140,19 @@ public final class ServeBench {
     private record Measured(LoadReport load, double accuracy, ModelStats stats, LoadReport malformed,
             boolean survived) {}
 
-    private static Measured measure(String name, ModelServer server, String model, List<LabeledText> test,
-            List<String> texts, long requests, Options o) throws Exception {
-        URI url = server.predictionsUrl(model);
-        // Warm-up: JIT, native kernels for the shapes the batches take, connections.
-        LoadGenerator.builder().url(url).texts(texts).clients(o.clients).requests(Math.min(64, texts.size()))
-                .build().run();
-        ModelStats before = server.stats(model);
-        AtomicInteger correct = new AtomicInteger();
-        AtomicInteger scored = new AtomicInteger();
-        LoadReport load = LoadGenerator.builder().url(url).texts(texts).clients(o.clients).requests(requests)
-                .onResponse((i, status, body) -> {
-                    if (status == 200 && i < test.size()) {
-                        String label = JsonParser.parseString(body).getAsJsonObject().get("label").getAsString();
-                        scored.incrementAndGet();
-                        if (label.equals(NAMES.get(test.get((int) i).label()))) {
-                            correct.incrementAndGet();
-                        }
-                    }
-                }).build().run();
-        ModelStats after = server.stats(model);
-        ModelStats measured = new ModelStats(model, after.requests() - before.requests(),
-                after.texts() - before.texts(), after.batches() - before.batches(), after.largestBatch(),
-                after.refused() - before.refused(), after.failedBatches() - before.failedBatches(), after.queued());
-        double accuracy = scored.get() == test.size() ? correct.get() / (double) test.size() : Double.NaN;
-        if (scored.get() != test.size()) {
-            System.out.println("warning: only " + scored.get() + " of " + test.size() + " test sentences were answered 200 ("
-                    + name + ")");
+    private static Measured measure(String name, ModelServer server, TextModel model, List<LabeledText> test,
+            long requests, Options o) throws Exception {
+        LoadTest.Result r = LoadTest.builder().test(test).clients(o.clients).requests(requests).build()
+                .run(server, model);
+        if (r.scored() != test.size()) {
+            System.out.println("warning: only " + r.scored() + " of " + test.size()
+                    + " test sentences were answered 200 (" + name + ")");
         }
+        URI url = server.predictionsUrl(model.name());
         LoadReport malformed = LoadGenerator.builder().url(url).malformed(13).clients(o.clients)
                 .requests(o.malformed).build().run();
         boolean survived = malformed.failures() == 0 && malformed.serverErrors() == 0 && stillServes(server, url);
-        return new Measured(load, accuracy, measured, malformed, survived);
+        return new Measured(r.load(), r.accuracy(), r.stats(), malformed, survived);
     }
 
     /** After the malformed load: /ping healthy and a real prediction answered. */
@@ -241,46 +214,6 @@ public final class ServeBench {
         return Double.NaN;
     }
 
-    // ------------------------------------------------------------------ the fine-tuned model
-
-    private static int maxLength() {
-        return Notebook.pick(32, 64);
-    }
-
-    private static int epochs() {
-        return Notebook.pick(2, 4);
-    }
-
-    /** Where the fine-tuned model is cached: its settings are in the name, so a change retrains. */
-    static Path modelDirectory() {
-        return Notebook.dataDir().resolve("models").resolve(String.format(Locale.ROOT,
-                "sentiment-minilm-imdb-mean-len%d-ep%d-%s", maxLength(), epochs(), Notebook.quick() ? "quick" : "full"));
-    }
-
-    /** Notebook 07's classifier: loaded from the cache, else fine-tuned with its settings and saved there. */
-    private static BertTextClassifier fineTuned(TextSplit split, boolean retrain) throws IOException {
-        Path dir = modelDirectory();
-        if (!retrain && Files.isDirectory(dir)) {
-            System.out.println("fine-tuned model: cached in " + dir);
-            return BertTextClassifier.load(dir);
-        }
-        List<LabeledText> train = split.train().subList(0, Notebook.pick(128, split.train().size()));
-        System.out.printf("fine-tuning MiniLM on %d IMDb sentences (%d epochs, %d tokens); cached in %s%n",
-                train.size(), epochs(), maxLength(), dir);
-        BertTextClassifier classifier = BertTextClassifier.pretrained(PretrainedBert.MINI_LM_L6_V2, NAMES, Pooling.MEAN,
-                maxLength());
-        FineTuning settings = FineTuning.builder().epochs(epochs()).batchSize(Notebook.pick(16, 32))
-                .learningRate(1e-4f).build();
-        classifier.fineTune(train, split.validation(), settings);
-        // Written next to its final place and renamed, so an interrupted run never leaves half a model.
-        Path staging = Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".partial");
-        deleteTree(staging);
-        classifier.save(staging);
-        deleteTree(dir);
-        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-        return classifier;
-    }
-
     /** Bytes of the files in {@code dir} whose names end with {@code suffix}. */
     public static long bytesOf(Path dir, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
@@ -291,17 +224,6 @@ public final class ServeBench {
                 }
             }
             return sum;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

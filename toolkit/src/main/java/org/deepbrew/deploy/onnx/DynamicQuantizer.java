@@ -17,8 +17,15 @@ import java.util.Set;
  * output column or one per tensor; activations are quantised to uint8 per call, which is the
  * u8 x s8 product VNNI CPUs multiply fastest. The weights shrink fourfold; other nodes are left as they are.
  *
+ * <p>{@link #withEmbeddings()} also stores lookup tables as int8: every {@code Gather} along axis 0 from a
+ * constant 2-D float initializer (BERT's word and token-type embeddings; the position table, sliced, stays fp32) becomes
+ * {@code Gather(table_s8) -> Cast(float) -> Mul(Gather(row_scale))}, one scale per row. In a small BERT the
+ * word embeddings hold as many bytes as all the dense layers together, so only with them does the
+ * file shrink towards a quarter.
+ *
  * <pre>{@code
  * OnnxModel int8 = DynamicQuantizer.perColumn().quantize(fp32);
+ * OnnxModel smaller = DynamicQuantizer.perColumn().withEmbeddings().quantize(fp32);
  * }</pre>
  */
 public final class DynamicQuantizer {
@@ -31,19 +38,31 @@ public final class DynamicQuantizer {
     }
 
     private final Granularity granularity;
+    private final boolean embeddings;
 
-    private DynamicQuantizer(Granularity granularity) {
+    private DynamicQuantizer(Granularity granularity, boolean embeddings) {
         this.granularity = granularity;
+        this.embeddings = embeddings;
     }
 
     /** A quantiser with one scale per output column (the default: better accuracy at the same size). */
     public static DynamicQuantizer perColumn() {
-        return new DynamicQuantizer(Granularity.PER_COLUMN);
+        return new DynamicQuantizer(Granularity.PER_COLUMN, false);
     }
 
     /** A quantiser with one scale per weight matrix. */
     public static DynamicQuantizer perTensor() {
-        return new DynamicQuantizer(Granularity.PER_TENSOR);
+        return new DynamicQuantizer(Granularity.PER_TENSOR, false);
+    }
+
+    /** The same quantiser that also stores constant lookup tables ({@code Gather} on axis 0) as int8, per row. */
+    public DynamicQuantizer withEmbeddings() {
+        return new DynamicQuantizer(granularity, true);
+    }
+
+    /** Whether lookup tables are quantised too. */
+    public boolean quantizesEmbeddings() {
+        return embeddings;
     }
 
     public Granularity granularity() {
@@ -66,6 +85,10 @@ public final class DynamicQuantizer {
                 float alpha = gemm ? floatAttribute(n, "alpha", 1f) : 1f;
                 rewrite(n, w, transposed, alpha, "q" + count++, out, nodes);
                 quantised.add(w.name());
+            } else if (embeddings && isTableLookup(n, weights)) {
+                Initializer table = weights.get(n.inputs().get(0));
+                rewriteLookup(n, table, "q" + count++, out, nodes);
+                quantised.add(table.name());
             } else {
                 nodes.add(n);
             }
@@ -146,6 +169,42 @@ public final class DynamicQuantizer {
             }
             nodes.add(Node.of("Add", p + "_add_bias", List.of(product, bias), List.of(y)));
         }
+    }
+
+    private static boolean isTableLookup(Node n, Map<String, Initializer> weights) {
+        if (!n.opType().equals("Gather") || n.inputs().size() != 2 || longAttribute(n, "axis", 0) != 0) {
+            return false;
+        }
+        Initializer table = weights.get(n.inputs().get(0));
+        return table != null && table.type() == ElementType.FLOAT && table.dims().length == 2;
+    }
+
+    /** {@code Gather(table, ids)} as int8 rows times their gathered scales, one symmetric scale per row. */
+    private static void rewriteLookup(Node n, Initializer table, String p, OnnxModel.Builder out, List<Node> nodes) {
+        int rows = (int) table.dims()[0];
+        int cols = (int) table.dims()[1];
+        float[] t = table.floatValues();
+        float[] scale = new float[rows];
+        byte[] q = new byte[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            float max = 0;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, Math.abs(t[r * cols + c]));
+            }
+            scale[r] = max == 0 ? 1f : max / 127f;
+            for (int c = 0; c < cols; c++) {
+                q[r * cols + c] = (byte) Math.max(-127, Math.min(127, Math.round(t[r * cols + c] / scale[r])));
+            }
+        }
+        String ids = n.inputs().get(1);
+        out.initializer(Initializer.bytes(p + "_table", ElementType.INT8, q, rows, cols));
+        // [rows, 1], so the gathered scales broadcast over the hidden axis without an Unsqueeze.
+        out.initializer(Initializer.floats(p + "_row_scale", scale, rows, 1));
+        nodes.add(Node.of("Gather", p + "_gather", List.of(p + "_table", ids), List.of(p + "_rows")));
+        nodes.add(Node.of("Gather", p + "_gather_scale", List.of(p + "_row_scale", ids), List.of(p + "_scales")));
+        nodes.add(new Node("Cast", p + "_cast", List.of(p + "_rows"), List.of(p + "_float"),
+                Map.of("to", (long) ElementType.FLOAT.code())));
+        nodes.add(Node.of("Mul", p + "_rescale", List.of(p + "_float", p + "_scales"), n.outputs()));
     }
 
     private static long longAttribute(Node n, String name, long fallback) {

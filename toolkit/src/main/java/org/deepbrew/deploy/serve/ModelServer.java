@@ -66,7 +66,7 @@ public final class ModelServer implements AutoCloseable {
     private static final Gson GSON = new Gson();
     private static final String PREDICTIONS = "/predictions/";
     /** The JDK server's switch for TCP_NODELAY on its connections; it reads it once, at its first use. */
-    static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     static {
         // Without TCP_NODELAY a response's header and body writes meet the client's delayed ACK (Nagle):

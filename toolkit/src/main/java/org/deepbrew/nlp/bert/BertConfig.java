@@ -51,6 +51,12 @@ public record BertConfig(int vocabularySize, int hiddenSize, int layers, int hea
                 typeVocabularySize, layerNormEpsilon, rate, pooler);
     }
 
+    /** The same sizes with another feed-forward width (what structured pruning of the FFN neurons leaves). */
+    public BertConfig withIntermediateSize(int size) {
+        return new BertConfig(vocabularySize, hiddenSize, layers, heads, size, maxPositions,
+                typeVocabularySize, layerNormEpsilon, dropout, pooler);
+    }
+
     /** Width of one attention head. */
     public int headSize() {
         return hiddenSize / heads;

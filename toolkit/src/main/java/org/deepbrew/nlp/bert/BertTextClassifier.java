@@ -263,6 +263,9 @@ public final class BertTextClassifier implements AutoCloseable {
             model.close();
             throw new IOException("Saved parameters in " + directory + " do not fit the saved config: " + e.getMessage(), e);
         }
+        // Loading reads the input shapes but not the input names, and DJL's save needs both; initializing
+        // the loaded block sets them and leaves the loaded (already initialized) parameters as they are.
+        classifier.initialize(model.getNDManager(), DataType.FLOAT32, BertEncoder.inputShapes(1, 8));
         return new BertTextClassifier(model, classifier, tokenizer, maxLength, classNames);
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -145,5 +148,48 @@ class DynamicQuantizerTest {
                 .build();
         assertEquals(List.of("MatMul"),
                 DynamicQuantizer.perColumn().quantize(model).nodes().stream().map(Node::opType).toList());
+    }
+
+    @Test
+    void withEmbeddingsLookupTablesBecomeInt8RowsWithinHalfAStep() throws Exception {
+        Random random = new Random(11);
+        int vocabulary = 500;
+        int width = 48;
+        float[] table = gaussian(random, vocabulary * width, 0.05f);
+        table[7 * width + 3] = 1.5f; // one outlier: only its own row's scale grows
+        OnnxModel fp32 = OnnxModel.builder()
+                .input("ids", ElementType.INT64, "n")
+                .initializer(Initializer.floats("words", table, vocabulary, width))
+                .node("Gather", List.of("words", "ids"), List.of("rows"))
+                .output("rows", ElementType.FLOAT, "n", (long) width)
+                .build();
+        assertEquals(List.of("Gather"), DynamicQuantizer.perColumn().quantize(fp32).nodes().stream()
+                .map(Node::opType).toList(), "without withEmbeddings lookups stay float");
+        OnnxModel int8 = DynamicQuantizer.perColumn().withEmbeddings().quantize(fp32);
+        assertTrue(int8.initializers().values().stream().noneMatch(i -> i.type() == ElementType.FLOAT && i.dims().length == 2
+                && i.dims()[1] == width), "the float table is gone");
+        assertTrue(int8.toByteArray().length < fp32.toByteArray().length * 0.3, // a quarter, plus one float scale per 48-wide row
+                int8.toByteArray().length + " vs " + fp32.toByteArray().length);
+
+        long[] ids = {0, 7, 499, 7, 250};
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        float[][] rows;
+        try (OrtSession session = env.createSession(int8.toByteArray(), new OrtSession.SessionOptions());
+             OnnxTensor tensor = OnnxTensor.createTensor(env, ids);
+             OrtSession.Result result = session.run(Map.of("ids", tensor))) {
+            rows = (float[][]) result.get(0).getValue();
+        }
+        for (int r = 0; r < ids.length; r++) {
+            int id = (int) ids[r];
+            float max = 0;
+            for (int c = 0; c < width; c++) {
+                max = Math.max(max, Math.abs(table[id * width + c]));
+            }
+            float halfStep = max / 127f / 2 + 1e-7f;
+            for (int c = 0; c < width; c++) {
+                assertEquals(table[id * width + c], rows[r][c], halfStep, "row " + id + " column " + c);
+            }
+        }
+        assertEquals(1.5f, rows[1][3], 1e-6f);
     }
 }

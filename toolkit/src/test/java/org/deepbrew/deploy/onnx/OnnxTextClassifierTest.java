@@ -116,6 +116,28 @@ class OnnxTextClassifierTest {
     }
 
     @Test
+    void quantisedEmbeddingsSaveThreeQuartersOfTheTablesBytes(@TempDir Path dir) throws IOException {
+        try (BertTextClassifier java = small()) {
+            OnnxModel fp32 = BertOnnxExport.toOnnx(java);
+            OnnxModel int8 = DynamicQuantizer.perColumn().withEmbeddings().quantize(fp32);
+            BertOnnxExport.writeDirectory(int8, java, dir.resolve("int8"));
+            // the word and token-type tables are read through int8 rows (positions are sliced, and stay fp32)
+            assertEquals(2L, int8.nodes().stream().filter(n -> n.opType().equals("Gather")
+                    && n.inputs().get(0).endsWith("_table")).count());
+            // Against the dense-only rewrite, the tables lose 3/4 of their bytes, less one float scale per row
+            // and the four new nodes per table, which weigh a little next to tables this small (34 x 32).
+            long denseOnly = DynamicQuantizer.perColumn().quantize(fp32).toByteArray().length;
+            long tableBytes = 4L * (java.tokenizer().vocabularySize() + 2) * 32;
+            long saved = denseOnly - int8.toByteArray().length;
+            assertTrue(saved > 0.6 * tableBytes, "saved " + saved + " B of " + tableBytes + " B of tables");
+            try (TextModel ort = OnnxTextClassifier.load("sentiment-int8", dir.resolve("int8"), 1)) {
+                double diff = maxDifference(java.probabilities(TEXTS), ort.probabilities(TEXTS));
+                assertTrue(diff < 0.05, "int8 probabilities drift by " + diff);
+            }
+        }
+    }
+
+    @Test
     void missingExportIsNamed(@TempDir Path dir) {
         IOException e = assertThrows(IOException.class, () -> OnnxTextClassifier.load("x", dir, 1));
         assertTrue(e.getMessage().contains(BertOnnxExport.MODEL_FILE), e.getMessage());
