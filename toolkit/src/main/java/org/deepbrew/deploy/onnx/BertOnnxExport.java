@@ -92,7 +92,7 @@ public final class BertOnnxExport {
         scalar("one", 1f);
         scalar("masked", MASKED);
         scalar("half", 0.5f);
-        scalar("inverseSqrt2", (float) (1 / Math.sqrt(2)));
+        scalar("sqrt2", (float) Math.sqrt(2));
         scalar("attentionScale", (float) (1 / Math.sqrt(config.headSize())));
         longs("axis0", 0);
         longs("axes12", 1, 2);
@@ -176,9 +176,12 @@ public final class BertOnnxExport {
         return op("Transpose", List.of(op("Reshape", List.of(x, "headShape"))), Map.of("perm", perm));
     }
 
-    /** The exact GELU, {@code 0.5·x·(1 + erf(x/√2))}, as {@code BertLayer} computes it. */
+    /**
+     * The exact GELU, {@code 0.5·x·(1 + erf(x/√2))}, as {@code BertLayer} computes it. Written with the
+     * Div that ONNX Runtime's Gelu fusion matches, so it runs as one (bias-)Gelu kernel.
+     */
     private String gelu(String x) {
-        String erf = op("Erf", List.of(op("Mul", List.of(x, "inverseSqrt2"))));
+        String erf = op("Erf", List.of(op("Div", List.of(x, "sqrt2"))));
         return op("Mul", List.of(op("Mul", List.of(x, op("Add", List.of(erf, "one")))), "half"));
     }
 
