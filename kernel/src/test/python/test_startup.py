@@ -58,7 +58,7 @@ NOTEBOOK_NAMES = ["Fit", "History", "Schedule", "ConfusionMatrix", "InMemoryData
                   "Notebook", "UnaryOperator", "Path", "IntStream", "MovieLens", "MovieLensData", "InteractionLog",
                   "LeaveLastOutSplit", "SequenceRecommender", "RankingEvaluator", "Recommender",
                   "PermutationImportance", "FairnessReport", "Backtest", "SeasonalNaive", "SuccessiveHalving",
-                  "SearchSpace", "TextModel", "OnnxTextClassifier", "DynamicQuantizer", "ModelServer",
+                  "SearchSpace", "RandomSearch", "LrRangeTest", "MlpObjective", "SearchResult", "Params", "TextModel", "OnnxTextClassifier", "DynamicQuantizer", "ModelServer",
                   "LoadGenerator", "MagnitudePruner", "DistillationLoss"]
 
 
