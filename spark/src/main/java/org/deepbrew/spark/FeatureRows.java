@@ -1,12 +1,17 @@
 package org.deepbrew.spark;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.immutable.ArraySeq;
 
 /**
  * Turns arrays in the driver into a data frame of {@code (id long, features array<float>)}: the
@@ -25,18 +30,23 @@ public final class FeatureRows {
 
     private FeatureRows() {}
 
-    /** One row per entry of {@code features}, with ids 0.., in {@code partitions} partitions. */
+    /**
+     * One row per entry of {@code features}, with ids 0.., in {@code partitions} partitions of
+     * consecutive ids. The partitions are the same whatever the number of threads or executors, so
+     * a job's answer does not depend on the machine.
+     */
     public static Dataset<Row> of(SparkHandle spark, float[][] features, int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
-        List<Row> rows = new ArrayList<>(features.length);
-        for (int i = 0; i < features.length; i++) {
-            rows.add(RowFactory.create((long) i, features[i]));
+        if (features.length == 0) {
+            throw new IllegalArgumentException("no rows");
         }
-        // Through an RDD with a fixed slice count, so the partitions (and each one's rows) are the
-        // same whatever the number of threads: a job's answer must not depend on the machine.
-        return spark.session().createDataFrame(spark.context().parallelize(rows, partitions), SCHEMA);
+        // The arrays travel once per executor as a broadcast; embedded in the tasks instead, they
+        // would be serialized into every task (Spark warns above 1 MB a task).
+        Broadcast<float[][]> shared = spark.context().broadcast(features);
+        return spark.session().range(0, features.length, 1, partitions)
+                .mapPartitions(new LookUp(shared), Encoders.row(SCHEMA));
     }
 
     /** Rows of flat row-major features, {@code width} per row (an image's pixels, say). */
@@ -49,5 +59,27 @@ public final class FeatureRows {
             rows[i] = java.util.Arrays.copyOfRange(flat, i * width, (i + 1) * width);
         }
         return of(spark, rows, partitions);
+    }
+
+    /** Each task turns its range of ids into rows of the broadcast arrays. */
+    private static final class LookUp implements MapPartitionsFunction<Long, Row> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<float[][]> features;
+
+        LookUp(Broadcast<float[][]> features) {
+            this.features = features;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Long> ids) {
+            float[][] all = features.value();
+            List<Row> rows = new ArrayList<>();
+            while (ids.hasNext()) {
+                long id = ids.next();
+                // A row's array column must be a Scala Seq; wrapping the float[] copies nothing.
+                rows.add(RowFactory.create(id, ArraySeq.unsafeWrapArray(all[(int) id])));
+            }
+            return rows.iterator();
+        }
     }
 }
