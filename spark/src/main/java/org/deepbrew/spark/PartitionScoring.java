@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -61,8 +62,8 @@ public final class PartitionScoring {
      * {@link ScoredRows#collect}.
      */
     public Dataset<Row> score(Dataset<Row> rows) {
-        Broadcast<PortableModel> shared = org.apache.spark.api.java.JavaSparkContext
-                .fromSparkContext(rows.sparkSession().sparkContext()).broadcast(model);
+        Broadcast<PortableModel> shared = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
+                .broadcast(model);
         int idAt = rows.schema().fieldIndex(FeatureRows.ID);
         int featuresAt = rows.schema().fieldIndex(FeatureRows.FEATURES);
         return rows.mapPartitions(new ScorePartition(shared, batchSize, idAt, featuresAt), Encoders.row(SCHEMA));

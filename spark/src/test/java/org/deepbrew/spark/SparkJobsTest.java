@@ -101,6 +101,7 @@ class SparkJobsTest {
         try (SparkHandle second = SparkSetup.local(2).shufflePartitions(3).start()) {
             assertEquals("3", second.session().conf().get("spark.sql.shuffle.partitions"));
             assertEquals("false", second.session().conf().get("spark.ui.enabled"));
+            assertEquals("0.3", second.session().sparkContext().getConf().get("spark.memory.fraction"));
             assertEquals(4, second.session().range(4).count());
         }
     }
