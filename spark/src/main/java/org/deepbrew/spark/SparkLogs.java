@@ -21,5 +21,10 @@ final class SparkLogs {
         // Warns that this host's name resolves to a loopback address: true of most laptops and
         // containers, and harmless in local mode, which binds to 127.0.0.1 on purpose.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark.util.Utils", "error");
+        if (Runtime.version().feature() >= 23) {
+            // From Java 23 Hadoop cannot read the current user (Subject.getSubject is gone), and Spark
+            // logs a stack trace when it qualifies the SQL warehouse folder, which these jobs never use.
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark.sql.internal.SharedState", "error");
+        }
     }
 }
