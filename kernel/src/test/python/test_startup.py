@@ -63,7 +63,8 @@ NOTEBOOK_NAMES = ["Fit", "History", "Schedule", "ConfusionMatrix", "InMemoryData
                   "TextEmbedding", "TfIdfEmbedding", "Occlusion", "OcclusionMap", "ModelScores", "MlpForecaster",
                   "OneHot", "PretrainedBert", "ScoreFunction", "DependenceCurve", "FeatureImportance",
                   "ImdbSentiment", "FeedForwardPruning", "BagOfWordsStudent", "Variants", "LoadTest", "FileSizes",
-                  "Int8WeightFile", "BertOnnxExport", "SparsitySchedule"]
+                  "Int8WeightFile", "BertOnnxExport", "SparsitySchedule",
+                  "RandomSearch", "LrRangeTest", "MlpObjective", "SearchResult", "Params"]
 
 
 def test_a_notebook_needs_no_imports_for_the_toolkit(kernel):

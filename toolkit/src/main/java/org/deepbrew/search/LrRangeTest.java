@@ -82,7 +82,7 @@ public final class LrRangeTest {
     /**
      * Finds the rates in a loss-against-rate curve: smooths it with a centred moving average (no lag,
      * so the knee is not pushed right), cuts it where the loss exceeds 4x its minimum so far (the
-     * blow-up), and takes the steepest descent per unit of log rate.
+     * blow-up), and takes the steepest descent per unit of log rate before the lowest loss.
      */
     public static Result analyze(double[] lrs, double[] losses) {
         Objects.requireNonNull(lrs, "lrs");
@@ -132,9 +132,12 @@ public final class LrRangeTest {
             throw new IllegalStateException("the loss diverged within the first " + end
                     + " steps; start the ramp at a smaller rate than " + lrs[0]);
         }
+        // Only the descent counts: past the lowest loss the curve is noise and spikes on its way up,
+        // and a spike followed by a partial recovery would look like the steepest fall of all.
+        int last = minAt >= 2 ? Math.min(minAt, end - 2) : end - 2;
         int steepestAt = 1;
         double steepest = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < end - 1; i++) {
+        for (int i = 1; i <= last; i++) {
             double slope = (smooth[i + 1] - smooth[i - 1]) / (Math.log(lrs[i + 1]) - Math.log(lrs[i - 1]));
             if (slope < steepest) {
                 steepest = slope;

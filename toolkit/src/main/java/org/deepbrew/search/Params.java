@@ -1,14 +1,17 @@
 package org.deepbrew.search;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One point of a {@link SearchSpace}: a value for every named hyper-parameter, in the order the
- * space declares them.
+ * space declares them. Serializable, so a trial can be sent to another JVM (a Spark task, say);
+ * the values are numbers or the choices a space declared, which should be serializable too.
  */
-public final class Params {
+public final class Params implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final Map<String, Object> values;
 
     Params(Map<String, Object> values) {

@@ -22,6 +22,14 @@ public final class SearchResult {
         this.higherIsBetter = higherIsBetter;
     }
 
+    /**
+     * A result from trials run elsewhere, e.g. as Spark tasks: {@code trials} in the order they were
+     * started, ranked as {@code higherIsBetter} says.
+     */
+    public static SearchResult of(List<Trial> trials, boolean higherIsBetter) {
+        return new SearchResult(trials, higherIsBetter);
+    }
+
     /** All trials in run order. */
     public List<Trial> trials() {
         return trials;

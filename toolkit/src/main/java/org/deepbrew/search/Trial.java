@@ -10,4 +10,5 @@ package org.deepbrew.search;
  * @param rung    0 for random search; the successive-halving round otherwise
  * @param seconds wall time of the evaluation
  */
-public record Trial(int id, Params params, int budget, double score, int rung, double seconds) {}
+public record Trial(int id, Params params, int budget, double score, int rung, double seconds)
+        implements java.io.Serializable {} // serializable so trials run elsewhere (Spark tasks) can report back

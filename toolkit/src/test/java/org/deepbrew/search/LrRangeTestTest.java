@@ -43,6 +43,35 @@ class LrRangeTestTest {
         assertNotNull(r.plot());
     }
 
+    /**
+     * What Adam's range test on Fashion-MNIST looks like: a steady fall to a minimum near 3e-3, then
+     * a noisy climb with a spike and a sharp partial recovery just below 0.1. The recovery is steeper
+     * than the real descent; the suggestion must still come from the descent.
+     */
+    @Test
+    void aSpikeAndRecoveryPastTheMinimumIsNotTheSuggestion() {
+        int n = 150;
+        double[] lrs = new double[n];
+        double[] losses = new double[n];
+        Schedule s = LrRangeTest.of(1e-5, 1, n).schedule();
+        Random noise = new Random(4);
+        for (int i = 0; i < n; i++) {
+            lrs[i] = s.at(i + 1);
+            double x = Math.log10(lrs[i]);
+            double base = x < -2.5 ? 2.4 - 0.6 * (x + 5) : 0.9 + 0.4 * (x + 2.5);
+            losses[i] = base + 0.05 * noise.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            double x = Math.log10(lrs[i]);
+            if (x > -1.2 && x < -1.0) {
+                losses[i] += 2.5; // the spike; right after it the loss "falls" back by 2.5
+            }
+        }
+        LrRangeTest.Result r = LrRangeTest.analyze(lrs, losses);
+        assertTrue(r.suggestedLr() < r.minLossLr(), r.toString());
+        assertTrue(r.suggestedLr() > 1e-5 && r.suggestedLr() < 3e-3, r.toString());
+    }
+
     @Test
     void badCurvesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> LrRangeTest.of(1, 0.1, 100));
