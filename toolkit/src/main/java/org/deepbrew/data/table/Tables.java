@@ -55,6 +55,8 @@ public final class Tables {
     private static final List<String> WINE_FEATURES = List.of("alcohol", "malic_acid", "ash", "alcalinity_of_ash",
             "magnesium", "total_phenols", "flavanoids", "nonflavanoid_phenols", "proanthocyanins",
             "color_intensity", "hue", "od280/od315_of_diluted_wines", "proline");
+    private static final List<String> DIABETES_FEATURES = List.of("age", "sex", "bmi", "bp", "s1", "s2", "s3",
+            "s4", "s5", "s6");
     private static final List<String> IRIS_FEATURES = List.of("sepal length (cm)", "sepal width (cm)",
             "petal length (cm)", "petal width (cm)");
 
@@ -131,6 +133,48 @@ public final class Tables {
                 return t;
             }
         });
+    }
+
+    /**
+     * Efron et al.'s diabetes study: 442 patients, 10 baseline measurements ({@code age}, {@code sex} 1 or 2,
+     * {@code bmi}, {@code bp} mean blood pressure, serum measurements {@code s1}-{@code s6}) in their raw
+     * units, and {@code progression}, a quantitative measure of the disease a year after baseline.
+     */
+    public static Table diabetes() {
+        return unchecked(() -> {
+            Path folder = folder(SKLEARN);
+            List<String> rows = gunzipLines(folder.resolve("diabetes_data_raw.csv.gz"));
+            List<String> targets = gunzipLines(folder.resolve("diabetes_target.csv.gz"));
+            if (rows.size() != targets.size()) {
+                throw new IOException("diabetes: " + rows.size() + " patients but " + targets.size() + " targets");
+            }
+            List<DoubleColumn> columns = new ArrayList<>();
+            for (String name : DIABETES_FEATURES) {
+                columns.add(DoubleColumn.create(name));
+            }
+            DoubleColumn progression = DoubleColumn.create("progression");
+            for (int i = 0; i < rows.size(); i++) {
+                String[] values = rows.get(i).trim().split("\\s+");
+                if (values.length != DIABETES_FEATURES.size()) {
+                    throw new IOException("diabetes_data_raw.csv.gz line " + (i + 1) + ": " + values.length
+                            + " values, expected " + DIABETES_FEATURES.size());
+                }
+                for (int c = 0; c < values.length; c++) {
+                    columns.get(c).append(Double.parseDouble(values[c]));
+                }
+                progression.append(Double.parseDouble(targets.get(i).trim()));
+            }
+            Table t = Table.create("diabetes");
+            columns.forEach(t::addColumns);
+            return t.addColumns(progression);
+        });
+    }
+
+    private static List<String> gunzipLines(Path file) throws IOException {
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.US_ASCII))) {
+            return r.lines().filter(l -> !l.isBlank()).toList();
+        }
     }
 
     /**

@@ -66,6 +66,16 @@ class TablesTest {
         assertEquals(1797, digits.rowCount());
         assertEquals(65, digits.columnCount());
         assertEquals(16, (int) digits.intColumn("pixel_3_3").max());
+
+        Table diabetes = Tables.diabetes();
+        assertEquals(442, diabetes.rowCount());
+        assertEquals(11, diabetes.columnCount());
+        assertEquals(59, diabetes.doubleColumn("age").get(0), 1e-9);
+        assertEquals(32.1, diabetes.doubleColumn("bmi").get(0), 1e-9);
+        assertEquals(151, diabetes.doubleColumn("progression").get(0), 1e-9);
+        assertEquals(57, diabetes.doubleColumn("progression").get(441), 1e-9);
+        assertEquals(152.133484, diabetes.doubleColumn("progression").mean(), 1e-6); // numpy on the same file
+        assertEquals(207, diabetes.doubleColumn("sex").isEqualTo(2).size());
     }
 
     @Test
