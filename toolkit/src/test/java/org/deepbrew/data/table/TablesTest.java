@@ -74,7 +74,7 @@ class TablesTest {
         assertEquals(32.1, diabetes.doubleColumn("bmi").get(0), 1e-9);
         assertEquals(151, diabetes.doubleColumn("progression").get(0), 1e-9);
         assertEquals(57, diabetes.doubleColumn("progression").get(441), 1e-9);
-        assertEquals(152.133484, diabetes.doubleColumn("progression").mean(), 1e-6); // numpy on the same file
+        assertEquals(152.133484, diabetes.doubleColumn("progression").mean(), 1e-6); // a separate Python read of the file
         assertEquals(207, diabetes.doubleColumn("sex").isEqualTo(2).size());
     }
 
