@@ -25,7 +25,7 @@ public interface EncoderGraph extends AutoCloseable {
     /**
      * {hidden states, pooled} for token ids, token types and attention mask (int32, batch x length),
      * with dropout when {@code training}; empty for an input the graph does not take (then run the
-     * blocks), such as a mask with padding inside a sequence.
+     * blocks), such as a mask that is not (batch, length).
      */
     Optional<NDList> forward(ParameterStore ps, NDArray ids, NDArray types, NDArray mask, boolean training);
 
