@@ -75,7 +75,7 @@ class SparkJobsTest {
         SearchResult here = RandomSearch.of(space).trials(4).budget(2).seed(11).onTrial(null).run(objective);
         SearchResult there;
         try (SparkHandle s = SparkSetup.local(2).start()) {
-            there = SparkSearch.of(space).trials(4).budget(2).seed(11).run(s, objective);
+            there = SparkSearch.of(RandomSearch.of(space).trials(4).budget(2).seed(11)).run(s, objective);
         }
         assertEquals(4, there.trials().size());
         for (int i = 0; i < 4; i++) {

@@ -68,10 +68,28 @@ public final class RandomSearch {
         return this;
     }
 
+    /**
+     * The configurations this search tries, in trial order: the same for the same space, trial
+     * count and seed, wherever the trials run.
+     */
+    public List<Params> configurations() {
+        return space.sample(trials, seed);
+    }
+
+    /** The training budget every trial gets. */
+    public int budget() {
+        return budget;
+    }
+
+    /** Whether a higher score is better (the default) or a lower one. */
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
     /** Runs every trial, one after the other. */
     public SearchResult run(Objective objective) {
         Objects.requireNonNull(objective, "objective");
-        List<Params> points = space.sample(trials, seed);
+        List<Params> points = configurations();
         List<Trial> done = new ArrayList<>(trials);
         for (int i = 0; i < trials; i++) {
             done.add(Trials.run(objective, i, points.get(i), budget, 0, onTrial));

@@ -38,6 +38,21 @@ class RandomSearchTest {
     }
 
     @Test
+    void configurationsAreWhatRunTriesInOrder() {
+        RandomSearch search = RandomSearch.of(space).trials(6).budget(2).seed(9).onTrial(null);
+        List<Params> planned = search.configurations();
+        List<Params> tried = new ArrayList<>();
+        search.run((p, budget) -> {
+            tried.add(p);
+            return score(p);
+        });
+        assertEquals(planned, tried, "a search run elsewhere (SparkSearch) tries the same points");
+        assertEquals(2, search.budget());
+        assertTrue(search.higherIsBetter());
+        assertFalse(RandomSearch.of(space).minimize().higherIsBetter());
+    }
+
+    @Test
     void minimizeAndDivergedTrialsRankLast() {
         // Loss = distance from 1e-2, but any lr above 0.1 "diverges" (NaN), which must not win.
         SearchResult r = RandomSearch.of(space).trials(30).seed(1).minimize().onTrial(null)
