@@ -13,6 +13,9 @@ import org.eclipse.aether.artifact.Artifact;
 
 /** The magics every DeepBrew kernel has. */
 public final class BuiltinMagics {
+    /** Jars named one per line; a {@code %maven} that adds more (Spark brings some 200) gets one summary line. */
+    private static final int LISTED = 8;
+
     private final Set<Path> added = new LinkedHashSet<>();
     private final Supplier<MavenResolver> resolverFactory;
     private MavenResolver resolver;
@@ -32,7 +35,7 @@ public final class BuiltinMagics {
         MagicRegistry registry = new MagicRegistry();
         registry.register(Magic.line("classpath", "PATH|GLOB...",
                 "Add jars or class folders (globs like lib/*.jar work) to the running kernel.",
-                (args, body, in) -> magics.addPaths(ClasspathEntries.expand(args), in.context())));
+                (args, body, in) -> magics.addPaths(ClasspathEntries.expand(args), in.context(), false)));
         registry.register(Magic.line("maven", "group:artifact:version...",
                 "Resolve artifacts and their dependencies (local repository first) and add the jars.",
                 (args, body, in) -> magics.maven(args, in.context())));
@@ -75,47 +78,66 @@ public final class BuiltinMagics {
         return result;
     }
 
-    private Object addPaths(List<Path> paths, MagicContext context) {
+    private Object addPaths(List<Path> paths, MagicContext context, boolean summarize) {
         List<Path> fresh = new ArrayList<>();
+        List<Path> known = new ArrayList<>();
         for (Path path : paths) {
-            if (added.add(path)) {
-                fresh.add(path);
-            }
+            (added.add(path) ? fresh : known).add(path);
         }
         if (!fresh.isEmpty()) {
             context.addToClasspath(fresh.toArray(new Path[0]));
         }
         PrintStream out = context.out();
-        for (Path path : paths) {
-            out.println((fresh.contains(path) ? "Added to classpath: " : "Already on classpath: ") + path);
+        if (summarize && paths.size() > LISTED) {
+            summary(out, "Added to classpath: ", fresh);
+            summary(out, "Already on classpath: ", known);
+        } else {
+            for (Path path : paths) {
+                out.println((fresh.contains(path) ? "Added to classpath: " : "Already on classpath: ") + path);
+            }
         }
         out.flush();
         return null;
+    }
+
+    /** "Added to classpath: 187 jars: a.jar, b.jar, ... (181 more)", the first ones being the ones asked for. */
+    private static void summary(PrintStream out, String what, List<Path> jars) {
+        if (jars.isEmpty()) {
+            return;
+        }
+        List<String> names = jars.stream().limit(LISTED - 2).map(p -> p.getFileName().toString()).toList();
+        int more = jars.size() - names.size();
+        out.println(what + jars.size() + (jars.size() == 1 ? " jar: " : " jars: ") + String.join(", ", names)
+                + (more > 0 ? ", … (" + more + " more)" : ""));
     }
 
     private Object maven(List<String> coordinates, MagicContext context) {
         MavenResolver mavenResolver = resolver();
         List<Artifact> artifacts = mavenResolver.resolveArtifacts(coordinates);
         List<Path> toAdd = new ArrayList<>();
+        List<String> provided = new ArrayList<>();
         PrintStream out = context.out();
         for (Artifact artifact : artifacts) {
             Path file = artifact.getFile().toPath();
             String fileName = file.getFileName().toString();
-            String provided = KernelClasspath.jarOf(artifact.getArtifactId());
-            if (provided == null) {
+            String kernelJar = KernelClasspath.jarOf(artifact.getArtifactId());
+            if (kernelJar == null) {
                 toAdd.add(file);
-            } else if (provided.equals(fileName)) {
-                out.println("Provided by the kernel: " + artifact);
+            } else if (kernelJar.equals(fileName)) {
+                provided.add(artifact.getArtifactId());
             } else {
                 // The kernel's class loader is asked first, so its copy wins: say so instead of failing obscurely later.
-                out.println("Warning: the kernel already has " + provided + "; its classes are used instead of " + fileName + ".");
+                out.println("Warning: the kernel already has " + kernelJar + "; its classes are used instead of " + fileName + ".");
             }
+        }
+        if (!provided.isEmpty()) {
+            out.println("Provided by the kernel: " + String.join(", ", provided));
         }
         if (toAdd.isEmpty()) {
             out.flush();
             return null;
         }
-        return addPaths(toAdd, context);
+        return addPaths(toAdd, context, true);
     }
 
     private synchronized MavenResolver resolver() {

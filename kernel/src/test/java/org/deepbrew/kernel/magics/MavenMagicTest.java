@@ -73,6 +73,26 @@ class MavenMagicTest {
     }
 
     @Test
+    void manyJarsAreSummarizedInOneLine() throws Exception {
+        String[] parts = new String[12];
+        for (int i = 0; i < parts.length; i++) {
+            artifact("part" + i, "1.0");
+            parts[i] = "part" + i + ":1.0";
+        }
+        artifact("framework", "1.0", parts);
+        RecordingContext kernel = new RecordingContext();
+        MagicInterpreter interpreter = new MagicInterpreter(BuiltinMagics.registry(this::offline), kernel);
+        interpreter.run("%maven org.example:framework:1.0");
+        assertEquals(13, kernel.classpath.size(), "every jar still reaches the classpath");
+        List<String> lines = kernel.output().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), kernel.output());
+        assertTrue(lines.get(0).startsWith("Added to classpath: 13 jars: framework-1.0.jar, part0-1.0.jar"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("(7 more)"), lines.get(0));
+        interpreter.run("%maven org.example:framework:1.0");
+        assertTrue(kernel.output().contains("Already on classpath: 13 jars: framework-1.0.jar"), kernel.output());
+    }
+
+    @Test
     void unknownArtifactIsAClearError() {
         RecordingContext kernel = new RecordingContext();
         MagicInterpreter interpreter = new MagicInterpreter(BuiltinMagics.registry(this::offline), kernel);
