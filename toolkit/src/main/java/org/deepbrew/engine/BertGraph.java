@@ -46,8 +46,6 @@ final class BertGraph implements EncoderGraph {
     private static final String IDS = "ids";
     private static final String TYPES = "types";
     private static final String BIAS = "attention_bias";
-    /** Added to the scores of padded keys: what the blocks add, so both paths agree. */
-    private static final float MASKED = -1e9f;
 
 
     private final NDManager manager;
@@ -155,7 +153,7 @@ final class BertGraph implements EncoderGraph {
         float[] out = new float[batch * heads * length];
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < length; t++) {
-                float value = m[b * length + t] == 0 ? MASKED : 0f;
+                float value = m[b * length + t] == 0 ? MASKED_SCORE : 0f;
                 for (int h = 0; h < heads; h++) {
                     out[(b * heads + h) * length + t] = value;
                 }

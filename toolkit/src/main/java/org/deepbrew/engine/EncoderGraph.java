@@ -12,6 +12,11 @@ import java.util.Optional;
  * saving and training the blocks work as before, and the gradients land on their arrays.
  */
 public interface EncoderGraph extends AutoCloseable {
+    /**
+     * Added to the attention score of every padded key, by the graph and by the blocks alike, so the
+     * two paths compute the same softmax: its exponent underflows to exactly 0 in float32.
+     */
+    float MASKED_SCORE = -1e9f;
 
     /** The encoder's sizes, which fix the graph. */
     record Spec(int vocabularySize, int hiddenSize, int layers, int heads, int intermediateSize,

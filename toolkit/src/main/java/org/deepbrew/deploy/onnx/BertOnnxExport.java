@@ -3,6 +3,7 @@ package org.deepbrew.deploy.onnx;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import org.deepbrew.engine.EncoderGraph;
 import org.deepbrew.nlp.bert.BertClassifier;
 import org.deepbrew.nlp.bert.BertConfig;
 import org.deepbrew.nlp.bert.BertTextClassifier;
@@ -43,9 +44,6 @@ public final class BertOnnxExport {
     public static final String MODEL_FILE = "model.onnx";
     public static final String TOKENIZER_FILE = "tokenizer.json";
     public static final String SETTINGS_FILE = "onnx-classifier.properties";
-
-    /** The additive attention bias at padding, as {@code BertEncoder} uses. */
-    private static final float MASKED = -1e9f;
 
     private final BertConfig config;
     private final Map<String, Parameter> encoder;
@@ -90,7 +88,7 @@ public final class BertOnnxExport {
                 .input(TOKEN_TYPE_IDS, ElementType.INT64, "batch", "sequence")
                 .input(ATTENTION_MASK, ElementType.INT64, "batch", "sequence");
         scalar("one", 1f);
-        scalar("masked", MASKED);
+        scalar("masked", EncoderGraph.MASKED_SCORE);
         scalar("half", 0.5f);
         scalar("sqrt2", (float) Math.sqrt(2));
         scalar("attentionScale", (float) (1 / Math.sqrt(config.headSize())));

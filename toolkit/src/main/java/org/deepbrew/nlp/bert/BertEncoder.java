@@ -28,7 +28,6 @@ import org.deepbrew.engine.EngineTuning;
  * (batch, hidden) — the pooler's output, or the [CLS] hidden state when there is no pooler.
  */
 public final class BertEncoder extends AbstractBlock {
-    private static final float MASKED = -1e9f;
 
     private final BertConfig config;
     private final BertEmbeddings embeddings;
@@ -79,7 +78,7 @@ public final class BertEncoder extends AbstractBlock {
         }
         long batch = mask.getShape().get(0);
         long length = mask.getShape().get(1);
-        NDArray maskBias = mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED).reshape(batch, 1, 1, length);
+        NDArray maskBias = mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(EncoderGraph.MASKED_SCORE).reshape(batch, 1, 1, length);
         NDArray hidden = embeddings.forward(ps, new NDList(inputs.get(0), inputs.get(1)), training).head();
         for (BertLayer layer : layers) {
             hidden = layer.forward(ps, new NDList(hidden, maskBias), training).head();
